@@ -49,8 +49,9 @@ export function isCjkName(name: string): boolean {
 
 /**
  * Splits a display name into family and given name.
- * CJK names are never split on spaces: the family name comes first (with two-character
- * surnames such as 欧阳 kept whole), except names written with a middle dot (迈克尔·杰克逊), which
+ * CJK names are never split the Western way: the family name comes first (with two-character
+ * surnames such as 欧阳 kept whole; a space after a short head ends the family name, as in
+ * 山田 太郎), except names written with a middle dot (迈克尔·杰克逊), which
  * are given name first. Western names: "Family, Given" or "Given … Family".
  * @example splitPersonName('欧阳 娜娜') // { familyName: '欧阳', givenName: '娜娜' }
  */
@@ -60,10 +61,21 @@ export function splitPersonName(displayName: string): PersonName {
   if (isCjkName(name)) {
     const dotted = DOTTED_NAME.exec(name);
     if (dotted?.[1] && dotted[2]) return { givenName: dotted[1], familyName: dotted[2].trim() };
-    const compact = name.replace(/[\s·•]/g, '');
-    if (compact.length < 2) return { familyName: compact };
+    // Family name first. A space after a one- or two-character head is the writer's own split
+    // (王 小明, 山田 太郎, 김 민준); otherwise, and for spaced-out characters (王 小 明), the surname
+    // table decides (欧阳娜娜, 王小明).
+    const tokens = name.split(' ');
+    const spacedOut = tokens.every((t) => t.length === 1);
+    const [head = '', ...rest] = spacedOut ? [tokens.join('')] : tokens;
+    if (rest.length > 0 && isCjkName(head) && head.length <= 2) {
+      return { familyName: head, givenName: rest.join(isCjkName(rest.join('')) ? '' : ' ') };
+    }
+    const compact = head.replace(/[·•]/g, '');
+    const tail = rest.length > 0 ? ` ${rest.join(' ')}` : '';
+    if (compact.length < 2)
+      return tail ? { familyName: compact, givenName: tail.trim() } : { familyName: compact };
     const familyLength = COMPOUND_SURNAMES.has(compact.slice(0, 2)) && compact.length > 2 ? 2 : 1;
-    return { familyName: compact.slice(0, familyLength), givenName: compact.slice(familyLength) };
+    return { familyName: compact.slice(0, familyLength), givenName: compact.slice(familyLength) + tail };
   }
   const comma = name.indexOf(',');
   if (comma >= 0) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { startPageServer } from './page-server';
+import { type StaticServer, startStaticServer } from '../../scripts/static-server.mjs';
 
 /** The end-to-end build: the product plus a host permission for 127.0.0.1 (see wxt.config.ts). */
 export const EXTENSION_DIR = join(
@@ -40,7 +40,7 @@ interface Fixtures {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
-  pages: Awaited<ReturnType<typeof startPageServer>>;
+  pages: StaticServer;
   openSidePanel: () => Promise<Page>;
 }
 
@@ -57,7 +57,7 @@ export const test = base.extend<Fixtures>({
   extensionId: async ({ worker }, use) => use(new URL(worker.url()).host),
   // biome-ignore lint/correctness/noEmptyPattern: as above.
   pages: async ({}, use) => {
-    const server = await startPageServer();
+    const server = await startStaticServer(join(import.meta.dirname, '..', 'fixtures', 'pages'));
     await use(server);
     await server.close();
   },

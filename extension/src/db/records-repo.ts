@@ -3,6 +3,7 @@ import {
   type InputOf,
   newRecordBase,
   parseRecord,
+  phoneKey,
   type RecordOf,
   type TableName,
   ValidationError,
@@ -35,7 +36,7 @@ export function toStoredRow<T extends TableName>(table: T, record: RecordOf<T>):
   const row: ContactRow = {
     ...contact,
     emailKeys: contact.emails.map((e) => e.address),
-    phoneKeys: contact.phones.map((p) => (p.number.startsWith('+') ? p.number : p.number.replace(/\D/g, ''))),
+    phoneKeys: contact.phones.map(phoneKey),
     nameKey: contact.displayName.toLowerCase(),
   };
   return row as StoredRow<T>;

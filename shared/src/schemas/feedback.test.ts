@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import { rowOf } from './sample-rows';
+import { parseRecord, ValidationError } from './validation';
+
+const feedback = (changes: Record<string, unknown>) => parseRecord('feedback', rowOf('feedback', changes));
+
+function messageOf(changes: Record<string, unknown>): string {
+  try {
+    feedback(changes);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    return (error as ValidationError).message;
+  }
+  throw new Error('expected the feedback to be refused');
+}
+
+describe('Feedback: scores at every threshold', () => {
+  test.each<['csat' | 'nps', number, string | null]>([
+    ['csat', 0, 'score must be from 1 to 5 for a CSAT answer'],
+    ['csat', 1, null],
+    ['csat', 3, null],
+    ['csat', 5, null],
+    ['csat', 6, 'score must be from 1 to 5 for a CSAT answer'],
+    ['csat', 10, 'score must be from 1 to 5 for a CSAT answer'],
+    ['nps', -1, 'score must be from 0 to 10 for an NPS answer'],
+    ['nps', 0, null],
+    ['nps', 6, null],
+    ['nps', 10, null],
+    ['nps', 11, 'score must be from 0 to 10 for an NPS answer'],
+  ])('%s score %i', (scale, score, reason) => {
+    if (reason === null) expect(feedback({ scale, score })).toMatchObject({ scale, score });
+    else expect(messageOf({ scale, score })).toBe(`Invalid feedback: ${reason}`);
+  });
+});
+
+describe('Feedback: valid records', () => {
+  test.each<[string, Record<string, unknown>, Record<string, unknown>]>([
+    ['no score, status defaults to open', {}, { kind: 'survey', status: 'open' }],
+    ['a scale without a score (unanswered survey)', { scale: 'nps' }, { scale: 'nps' }],
+    [
+      'a resolved complaint',
+      { kind: 'complaint', category: '物流', text: '发货太慢', status: 'resolved', resolution: '已补发' },
+      { kind: 'complaint', category: '物流', text: '发货太慢', status: 'resolved', resolution: '已补发' },
+    ],
+    ['praise', { kind: 'praise', text: ' 服务很好 ' }, { kind: 'praise', text: '服务很好' }],
+  ])('%s', (_, changes, expected) => {
+    expect(feedback(changes)).toMatchObject(expected);
+  });
+});
+
+describe('Feedback: refused records', () => {
+  test.each<[string, Record<string, unknown>, string]>([
+    ['a score without a scale', { score: 4 }, "scale must be 'csat' or 'nps' when a score is given"],
+    ['an unknown scale', { scale: 'ces', score: 4 }, "scale must be 'csat' or 'nps'"],
+    ['a fractional score', { scale: 'nps', score: 7.5 }, 'score must be a whole number'],
+    ['a score as text', { scale: 'csat', score: '5' }, 'score must be a number'],
+    ['an unknown kind', { kind: 'bug' }, "kind must be one of 'complaint', 'praise', 'suggestion', 'survey'"],
+    ['an unknown status', { status: 'closed' }, "status must be 'open' or 'resolved'"],
+    ['a missing time', { occurredAt: undefined }, 'occurredAt is required'],
+    // The score rule is checked only once the fields themselves are valid (zod skips an object's
+    // refinements while its fields have issues), so this row names the contact alone.
+    [
+      'a missing contact and a CSAT score of 6',
+      { contactId: undefined, scale: 'csat', score: 6 },
+      'contactId is required',
+    ],
+  ])('%s', (_, changes, reason) => {
+    expect(messageOf(changes)).toBe(`Invalid feedback: ${reason}`);
+  });
+});
