@@ -12,3 +12,5 @@ export * from './schemas/purchase';
 export * from './schemas/tables';
 export * from './schemas/task';
 export * from './schemas/validation';
+export * from './identity/contact-identity';
+export * from './identity/contact-merge';
