@@ -19,6 +19,6 @@ export function newRecordBase(actor: Actor, now: number) {
     ownerId: actor.userId,
     teamId: actor.teamId,
     visibility: 'private' as const,
-    schemaVersion: SCHEMA_VERSION,
+    schemaVersion: SCHEMA_VERSION as typeof SCHEMA_VERSION,
   };
 }
