@@ -1,4 +1,6 @@
 export * from './capture/link-candidates';
+export * from './identity/contact-identity';
+export * from './identity/contact-merge';
 export * from './names';
 export * from './phone';
 export * from './records';
@@ -12,5 +14,3 @@ export * from './schemas/purchase';
 export * from './schemas/tables';
 export * from './schemas/task';
 export * from './schemas/validation';
-export * from './identity/contact-identity';
-export * from './identity/contact-merge';

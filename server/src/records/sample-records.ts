@@ -1,5 +1,5 @@
 // Valid rows for tests, built from the shared helpers so they follow the schemas as those change.
-import { type ContactInput, newRecordBase, type PurchaseInput, SCHEMA_VERSION } from '@keepcard/shared';
+import { type ContactInput, newRecordBase, type PurchaseInput } from '@keepcard/shared';
 
 const NOW = 1_767_225_600_000; // 2026-01-01T00:00:00Z: fixed, so tests never read the clock.
 const actor = { userId: 'user-1', teamId: 'team-1' };
