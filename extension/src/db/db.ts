@@ -1,4 +1,13 @@
-import type { Company, Contact, Feedback, Interaction, Note, Purchase, Task } from '@keepcard/shared';
+import {
+  type Company,
+  type Contact,
+  type Feedback,
+  type Interaction,
+  type Note,
+  organizationKey,
+  type Purchase,
+  type Task,
+} from '@keepcard/shared';
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 
 /**
@@ -10,8 +19,32 @@ export interface ContactRow extends Contact {
   emailKeys: string[];
   /** E.164 numbers, or the digits of numbers that could not be parsed. */
   phoneKeys: string[];
-  /** Lower-cased display name, for sorting and prefix search. */
+  /** The display name folded for matching and sorting (shared `nameKey`: case-folded, CJK without spaces). */
   nameKey: string;
+  /** Local change counter (see `nextRevs`): lets the list pick up exactly the rows changed since it last looked. */
+  localRev: number;
+}
+
+export interface CompanyRow extends Company {
+  /** The organisation key companies are matched by (case-folded, legal form dropped). */
+  orgKey: string;
+  localRev: number;
+}
+
+/**
+ * A replaced value, kept so nothing a rep or a capture overwrote disappears without a trace.
+ * Values are stored as JSON text, whatever the field's type.
+ */
+export interface HistoryRow {
+  seq?: number;
+  table: string;
+  rowId: string;
+  at: number;
+  field: string;
+  oldValue: string;
+  newValue: string;
+  /** What made the change: the rep's edit, a capture merge, an import, a sync from another device. */
+  cause: 'edit' | 'capture' | 'import' | 'sync';
 }
 
 /** Small key/value rows: settings, the local profile id. */
@@ -27,13 +60,14 @@ export interface MetaRow {
  */
 export class KeepcardDB extends Dexie {
   contacts!: EntityTable<ContactRow, 'id'>;
-  companies!: EntityTable<Company, 'id'>;
+  companies!: EntityTable<CompanyRow, 'id'>;
   notes!: EntityTable<Note, 'id'>;
   interactions!: EntityTable<Interaction, 'id'>;
   purchases!: EntityTable<Purchase, 'id'>;
   feedback!: EntityTable<Feedback, 'id'>;
   tasks!: EntityTable<Task, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  history!: EntityTable<HistoryRow, 'seq'>;
 
   /** `options` lets tests pass fake-indexeddb's factory instead of the browser's. */
   constructor(name = 'keepcard', options?: DexieOptions) {
@@ -48,6 +82,26 @@ export class KeepcardDB extends Dexie {
       tasks: 'id, contactId, dueAt, updatedAt',
       meta: 'key',
     });
+    // v2: local change counters for the in-memory list index, and the history of replaced values.
+    this.version(2)
+      .stores({
+        contacts: 'id, nameKey, companyId, updatedAt, localRev, *emailKeys, *phoneKeys, *tags, ownerId',
+        companies: 'id, name, orgKey, domain, updatedAt, localRev, *tags',
+        history: '++seq, [table+rowId]',
+      })
+      .upgrade(async (tx) => {
+        let rev = 0;
+        for (const table of ['contacts', 'companies'] as const) {
+          await tx
+            .table(table)
+            .toCollection()
+            .modify((row: { localRev: number; name?: string; orgKey?: string }) => {
+              row.localRev = ++rev;
+              if (table === 'companies') row.orgKey = organizationKey(row.name ?? '');
+            });
+        }
+        await tx.table('meta').put({ key: 'localRev', value: rev });
+      });
   }
 }
 
@@ -56,6 +110,7 @@ export const CONTACT_INDEXES = [
   { name: 'nameKey', keyPath: 'nameKey', multiEntry: false },
   { name: 'companyId', keyPath: 'companyId', multiEntry: false },
   { name: 'updatedAt', keyPath: 'updatedAt', multiEntry: false },
+  { name: 'localRev', keyPath: 'localRev', multiEntry: false },
   { name: 'emailKeys', keyPath: 'emailKeys', multiEntry: true },
   { name: 'phoneKeys', keyPath: 'phoneKeys', multiEntry: true },
   { name: 'tags', keyPath: 'tags', multiEntry: true },

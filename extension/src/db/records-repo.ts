@@ -1,7 +1,9 @@
 import {
   type Actor,
   type InputOf,
+  nameKey,
   newRecordBase,
+  organizationKey,
   parseRecord,
   phoneKey,
   type RecordOf,
@@ -9,14 +11,16 @@ import {
   ValidationError,
 } from '@keepcard/shared';
 import type { Table } from 'dexie';
-import { type ContactRow, getDb, type KeepcardDB } from './db';
+import { type CompanyRow, type ContactRow, getDb, type HistoryRow, type KeepcardDB } from './db';
 import { toStorageError } from './storage-errors';
 
-/** Who writes and when: time is a parameter so tests and imports control it. */
+/** Who writes, when, and why: time is a parameter so tests and imports control it. */
 export interface WriteContext {
   actor: Actor;
   now: number;
   db?: KeepcardDB;
+  /** Recorded in the history of replaced values; 'edit' when not given. */
+  cause?: HistoryRow['cause'];
 }
 
 /** The fields a caller supplies for a new record; the repository fills id, owner and timestamps. */
@@ -26,24 +30,50 @@ export type NewRecord<T extends TableName> = Omit<
 > &
   Partial<Pick<InputOf<T>, 'visibility'>>;
 
-/** A row as stored in Dexie: contacts carry derived index keys, the other tables are stored as parsed. */
-export type StoredRow<T extends TableName> = T extends 'contacts' ? ContactRow : RecordOf<T>;
+/** A row as stored in Dexie: contacts and companies carry derived keys, the other tables are stored as parsed. */
+export type StoredRow<T extends TableName> = T extends 'contacts'
+  ? ContactRow
+  : T extends 'companies'
+    ? CompanyRow
+    : RecordOf<T>;
 
-/** Adds the derived index keys a table's rows need. */
-export function toStoredRow<T extends TableName>(table: T, record: RecordOf<T>): StoredRow<T> {
+/** Tables whose rows carry a local change counter, read by the in-memory list index. */
+const REVISED: ReadonlySet<TableName> = new Set<TableName>(['contacts', 'companies']);
+
+/** Fields the repository derives; they never appear in the history of changes. */
+const DERIVED = new Set(['emailKeys', 'phoneKeys', 'nameKey', 'orgKey', 'localRev', 'updatedAt']);
+
+/** Adds the derived keys a table's rows need (`localRev` is set when the row is written). */
+export function toStoredRow<T extends TableName>(table: T, record: RecordOf<T>, localRev = 0): StoredRow<T> {
+  if (table === 'companies') {
+    const company = record as RecordOf<'companies'>;
+    return { ...company, orgKey: organizationKey(company.name), localRev } as StoredRow<T>;
+  }
   if (table !== 'contacts') return record as StoredRow<T>;
   const contact = record as RecordOf<'contacts'>;
   const row: ContactRow = {
     ...contact,
     emailKeys: contact.emails.map((e) => e.address),
     phoneKeys: contact.phones.map(phoneKey),
-    nameKey: contact.displayName.toLowerCase(),
+    nameKey: nameKey(contact.displayName),
+    localRev,
   };
   return row as StoredRow<T>;
 }
 
 function tableOf<T extends TableName>(db: KeepcardDB, table: T): Table<StoredRow<T>, string> {
   return db.table(table);
+}
+
+/**
+ * Takes `count` consecutive values of the database's change counter. Call inside a read-write
+ * transaction that includes `meta`: IndexedDB serialises those, so every context (side panel,
+ * background, worker) gets distinct, increasing revisions.
+ */
+async function nextRevs(db: KeepcardDB, count: number): Promise<number> {
+  const current = ((await db.meta.get('localRev'))?.value as number | undefined) ?? 0;
+  await db.meta.put({ key: 'localRev', value: current + count });
+  return current + 1;
 }
 
 async function guarded<R>(work: () => Promise<R>): Promise<R> {
@@ -64,6 +94,20 @@ export function buildRecord<T extends TableName>(
   return parseRecord(table, { ...newRecordBase(ctx.actor, ctx.now), ...input });
 }
 
+/** Writes rows in one transaction, stamping change counters where the table has them. */
+function writeRows<T extends TableName>(db: KeepcardDB, table: T, rows: StoredRow<T>[], mode: 'add' | 'put') {
+  const store = tableOf(db, table);
+  return db.transaction('rw', [store, db.meta], async () => {
+    if (REVISED.has(table)) {
+      const first = await nextRevs(db, rows.length);
+      rows.forEach((row, i) => {
+        (row as { localRev: number }).localRev = first + i;
+      });
+    }
+    await (mode === 'add' ? store.bulkAdd(rows) : store.bulkPut(rows));
+  });
+}
+
 /** Validates and stores a new record. */
 export async function createRecord<T extends TableName>(
   table: T,
@@ -71,8 +115,7 @@ export async function createRecord<T extends TableName>(
   ctx: WriteContext,
 ): Promise<StoredRow<T>> {
   const row = toStoredRow(table, buildRecord(table, input, ctx));
-  const db = ctx.db ?? getDb();
-  await guarded(() => tableOf(db, table).add(row));
+  await guarded(() => writeRows(ctx.db ?? getDb(), table, [row], 'add'));
   return row;
 }
 
@@ -108,13 +151,39 @@ export async function createRecords<T extends TableName>(
     }
   });
   if (failures.length > 0) throw new BatchValidationError(failures);
-  const db = ctx.db ?? getDb();
-  await guarded(() => db.transaction('rw', tableOf(db, table), () => tableOf(db, table).bulkAdd(rows)));
+  await guarded(() => writeRows(ctx.db ?? getDb(), table, rows, 'add'));
+  return rows;
+}
+
+/** The top-level fields whose value changed, as history rows (values kept as JSON text). */
+function changedFields(
+  table: TableName,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  ctx: WriteContext,
+): HistoryRow[] {
+  const rows: HistoryRow[] = [];
+  for (const field of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (DERIVED.has(field)) continue;
+    const oldValue = JSON.stringify(before[field] ?? null);
+    const newValue = JSON.stringify(after[field] ?? null);
+    if (oldValue === newValue) continue;
+    rows.push({
+      table,
+      rowId: String(after.id),
+      at: ctx.now,
+      field,
+      oldValue,
+      newValue,
+      cause: ctx.cause ?? 'edit',
+    });
+  }
   return rows;
 }
 
 /**
- * Applies a patch to a live record, validates the result and stores it.
+ * Applies a patch to a live record, validates the result and stores it; every replaced value goes
+ * to the history, in the same transaction.
  * @throws Error when the record does not exist or was deleted.
  */
 export async function updateRecord<T extends TableName>(
@@ -126,7 +195,7 @@ export async function updateRecord<T extends TableName>(
   const db = ctx.db ?? getDb();
   const store = tableOf(db, table);
   return guarded(() =>
-    db.transaction('rw', store, async () => {
+    db.transaction('rw', [store, db.meta, db.history], async () => {
       const current = await store.get(id);
       if (!current || current.deletedAt !== null) throw new Error(`No ${table} record with id ${id}`);
       const record = parseRecord(table, {
@@ -135,7 +204,15 @@ export async function updateRecord<T extends TableName>(
         updatedAt: Math.max(ctx.now, current.updatedAt),
       });
       const row = toStoredRow(table, record);
-      await store.put(row);
+      const history = changedFields(
+        table,
+        current as Record<string, unknown>,
+        row as Record<string, unknown>,
+        ctx,
+      );
+      if (history.length === 0) return current;
+      await writeRows(db, table, [row], 'put');
+      await db.history.bulkAdd(history);
       return row;
     }),
   );
@@ -146,11 +223,21 @@ export async function deleteRecord(table: TableName, id: string, ctx: WriteConte
   const db = ctx.db ?? getDb();
   const store = tableOf(db, table);
   await guarded(() =>
-    db.transaction('rw', store, async () => {
+    db.transaction('rw', [store, db.meta], async () => {
       const current = await store.get(id);
       if (!current || current.deletedAt !== null) return;
       const now = Math.max(ctx.now, current.updatedAt);
-      await store.put({ ...current, deletedAt: now, updatedAt: now });
+      await writeRows(db, table, [{ ...current, deletedAt: now, updatedAt: now }], 'put');
     }),
   );
+}
+
+/** The history of replaced values of one record, newest first. */
+export async function historyOf(
+  table: TableName,
+  rowId: string,
+  db: KeepcardDB = getDb(),
+): Promise<HistoryRow[]> {
+  const rows = await db.history.where('[table+rowId]').equals([table, rowId]).toArray();
+  return rows.reverse();
 }

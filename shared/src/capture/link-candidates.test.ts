@@ -41,6 +41,7 @@ describe('contactsFromLinkCandidates', () => {
         givenName: '小明',
         emails: [{ address: 'wang@example.cn', label: 'work' }],
         phones: [{ number: '+8613800138000', raw: '138 0013 8000', label: 'work' }],
+        urls: [],
         source: { kind: 'page', url: 'https://example.cn/team', capturedAt: opts.now },
       },
       {
@@ -49,6 +50,7 @@ describe('contactsFromLinkCandidates', () => {
         familyName: 'Schmidt',
         emails: [{ address: 'anna@example.de', label: 'work' }],
         phones: [],
+        urls: [],
         source: { kind: 'page', url: 'https://example.cn/team', capturedAt: opts.now },
       },
     ]);

@@ -23,6 +23,7 @@ export interface CandidateContact {
   familyName?: string;
   emails: ContactEmail[];
   phones: ContactPhone[];
+  urls: string[];
   source: RecordSource;
 }
 
@@ -94,7 +95,14 @@ export function contactsFromLinkCandidates(
     const name = cleanName(candidate.name);
     if (!contact) {
       const displayName = name ?? emails[0] ?? phones[0]!.raw;
-      contact = { displayName, ...(name ? splitPersonName(name) : {}), emails: [], phones: [], source };
+      contact = {
+        displayName,
+        ...(name ? splitPersonName(name) : {}),
+        emails: [],
+        phones: [],
+        urls: [],
+        source,
+      };
       contacts.push(contact);
     }
     for (const address of emails) {
