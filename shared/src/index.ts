@@ -14,3 +14,6 @@ export * from './schemas/purchase';
 export * from './schemas/tables';
 export * from './schemas/task';
 export * from './schemas/validation';
+export * from './segments/list-entry';
+export * from './segments/list-sort';
+export * from './segments/segment-filter';
