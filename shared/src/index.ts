@@ -1,4 +1,6 @@
 export * from './capture/link-candidates';
+export * from './capture/signature/find-signature';
+export * from './capture/signature/parse-signature';
 export * from './identity/contact-identity';
 export * from './identity/contact-merge';
 export * from './names';
