@@ -1,6 +1,11 @@
+export { CAPTURE_LIMITS } from './capture/capture-limits';
+export * from './capture/captured-contact';
+export * from './capture/extract-contacts-from-html';
 export * from './capture/link-candidates';
 export * from './capture/signature/find-signature';
 export * from './capture/signature/parse-signature';
+export * from './capture/vcard/parse-vcards';
+export * from './capture/vcard/to-vcard';
 export * from './identity/contact-identity';
 export * from './identity/contact-merge';
 export * from './names';

@@ -13,15 +13,29 @@ export function normalizePhone(
   label: ContactPhone['label'] = 'work',
 ): ContactPhone {
   const text = raw.trim().replace(/\s+/g, ' ');
-  // libphonenumber knows "ext."/"x" but not the Chinese 转 / 分机 ("010-6552 9988 转 8001"),
-  // which otherwise left the whole number unparsed.
-  const parsed = parsePhoneNumberFromString(text.replace(/\s*(?:转|轉|分机|分機)\s*(?=\d)/g, ' ext. '), {
-    defaultCountry: defaultRegion.toUpperCase() as CountryCode,
-    extract: true,
-  });
-  const number = parsed?.isValid() ? parsed.number : text;
+  const region = defaultRegion.toUpperCase();
+  const key = `${region} ${text}`;
+  let number = parsedNumbers.get(key);
+  if (number === undefined) {
+    // libphonenumber knows "ext."/"x" but not the Chinese 转 / 分机 ("010-6552 9988 转 8001"),
+    // which otherwise left the whole number unparsed.
+    const parsed = parsePhoneNumberFromString(text.replace(/\s*(?:转|轉|分机|分機)\s*(?=\d)/g, ' ext. '), {
+      defaultCountry: region as CountryCode,
+      extract: true,
+    });
+    number = parsed?.isValid() ? parsed.number : text;
+    if (parsedNumbers.size >= PARSE_CACHE_SIZE) parsedNumbers.delete(parsedNumbers.keys().next().value!);
+    parsedNumbers.set(key, number);
+  }
   return { number, raw: text, label };
 }
+
+/**
+ * Parsing is the costly part (libphonenumber walks a country's patterns on every call) and pages,
+ * imports and re-captures repeat the same numbers: a bounded memo of text → E.164, oldest out first.
+ */
+const PARSE_CACHE_SIZE = 5_000;
+const parsedNumbers = new Map<string, string>();
 
 /**
  * The key two phone numbers are matched by: E.164, or the digits of an unparseable number.

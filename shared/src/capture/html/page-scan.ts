@@ -1,0 +1,474 @@
+import { Parser } from 'htmlparser2';
+import { CAPTURE_LIMITS } from '../capture-limits';
+import { resolveWebUrl } from '../clean-values';
+import { nameFromLabel } from '../visible-names';
+import { guardedParserOptions } from './depth-guard';
+
+/** Something the extractor wants the rep (or the developer) to know about a page or a file. */
+export interface CaptureNote {
+  code:
+    | 'truncated'
+    | 'depth-limited'
+    | 'region-too-large'
+    | 'too-many-regions'
+    | 'too-many-links'
+    | 'json-ld-unreadable'
+    | 'json-ld-too-large'
+    | 'source-failed'
+    | 'too-many-contacts'
+    | 'nothing-found';
+  message: string;
+}
+
+/** A structured part of the page, as character offsets into `PageScan.html`. */
+export interface Region {
+  start: number;
+  end: number;
+  /** Markup inside was nested past the depth limit: a parser of its own would meet all of it. */
+  truncated?: boolean;
+}
+
+/** A `mailto:`, `tel:` or `.vcf` link, or an email address written in the page's text. */
+export interface ContactHit {
+  kind: 'mailto' | 'tel' | 'vcf' | 'text-email';
+  /** The href, or the address for a text email. */
+  value: string;
+  /** The link's own text (none for a text email). */
+  label?: string;
+  /** The link's `title` or `aria-label`. */
+  hint?: string;
+  /** The one name shown around the link (a heading in the same card), when there is exactly one. */
+  context?: string;
+  at: number;
+}
+
+/** What one streaming pass over a page found, for the capture sources to read. */
+export interface PageScan {
+  html: string;
+  /** The page url when it is an http(s) url. */
+  pageUrl?: string;
+  /** What relative urls resolve against: `<base href>`, else the page url. */
+  baseUrl?: string;
+  title?: string;
+  /** `<meta>` content by lower-cased `name` / `property` / `itemprop` (first wins). */
+  metas: Map<string, string>;
+  /** `<link rel>` elements: lower-cased rel tokens and the raw href. */
+  linkRels: { rels: string[]; href: string; sizes?: string }[];
+  jsonLd: { text: string; start: number }[];
+  regions: { microformats: Region[]; microdata: Region[]; rdfa: Region[] };
+  hits: ContactHit[];
+  notes: CaptureNote[];
+}
+
+// Elements whose text is a name candidate for nearby links: rank 1 is a heading or an element
+// marked as a name, rank 2 emphasis or a plain link.
+const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const EMPHASIS = new Set(['strong', 'b', 'dt', 'th', 'figcaption', 'a', 'caption', 'legend']);
+const NAME_CLASS = /(?:^|[\s_-])(?:name|fn|fullname|full-name|person-name|author)(?:$|[\s_-])/i;
+// Text inside these is not page text (script source, styles, titles, form values).
+const NOT_TEXT = new Set(['script', 'style', 'template', 'textarea', 'title', 'noscript', 'svg', 'math']);
+// How far up from a link (or a heading) a card can be: <div card><div><p><a>.
+const CARD_LEVELS = 4;
+const EMAIL_IN_TEXT = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,24}/gu;
+
+/** The text of an element that may name the people around it; read as a name only when needed. */
+interface Candidate {
+  text: string;
+  rank: 1 | 2;
+  /** `nameFromLabel(text)`, computed on first use; `null` when the text is no name. */
+  name?: string | null;
+}
+
+type RegionKind = keyof PageScan['regions'];
+
+/** An open element. Every field is set at creation, so all frames share one shape (a hot path). */
+interface Frame {
+  start: number;
+  /** Text collected for a name candidate or a link label. */
+  text: string | undefined;
+  rank: 0 | 1 | 2;
+  /** The hit this element is the link of. */
+  hit: ContactHit | undefined;
+  /** Name candidates and hits seen within CARD_LEVELS below this element. */
+  candidates: Candidate[] | undefined;
+  hits: ContactHit[] | undefined;
+  /** Region kinds this element opens (counted, so nested regions stay inside the outermost)... */
+  opens: RegionKind[] | undefined;
+  /** ...and those it is the outermost element of, recorded when it closes. */
+  outermost: RegionKind[] | undefined;
+}
+
+/** Resets a pooled frame for a newly opened element. */
+function resetFrame(frame: Frame, start: number): Frame {
+  frame.start = start;
+  frame.text = undefined;
+  frame.rank = 0;
+  frame.hit = undefined;
+  frame.candidates = undefined;
+  frame.hits = undefined;
+  frame.opens = undefined;
+  frame.outermost = undefined;
+  return frame;
+}
+
+function contactHref(name: string, attribs: Record<string, string>): ContactHit['kind'] | undefined {
+  if (name !== 'a' && name !== 'area') return undefined;
+  const href = attribs.href?.trim();
+  if (!href) return undefined;
+  if (/^mailto:/i.test(href)) return 'mailto';
+  if (/^tel:/i.test(href)) return 'tel';
+  if (/\.vcf(?:$|[?#])/i.test(href) || /^text\/(?:x-)?vcard$/i.test(attribs.type ?? '')) return 'vcf';
+  return undefined;
+}
+
+/** Appends to a list that is created on first use (most elements never need one). */
+function append<T>(list: T[] | undefined, item: T): T[] {
+  if (!list) return [item];
+  list.push(item);
+  return list;
+}
+
+function tokens(value: string | undefined): string[] {
+  return value ? value.toLowerCase().split(/\s+/).filter(Boolean) : [];
+}
+
+function nameOf(candidate: Candidate): string | null {
+  if (candidate.name === undefined) candidate.name = nameFromLabel(candidate.text) ?? null;
+  return candidate.name;
+}
+
+/**
+ * The one name a card shows: headings first, then emphasis. `null` when it shows several (a list
+ * of people), `undefined` when it shows none.
+ */
+function cardName(candidates: Candidate[] | undefined): string | null | undefined {
+  if (!candidates) return undefined;
+  for (const rank of [1, 2] as const) {
+    const names = new Set<string>();
+    for (const c of candidates) {
+      const name = c.rank === rank ? nameOf(c) : null;
+      if (name) names.add(name);
+    }
+    if (names.size === 1) return [...names][0];
+    if (names.size > 1) return null;
+  }
+  return undefined;
+}
+
+function hasClass(classAttr: string, ...names: string[]): boolean {
+  const classes = classAttr.split(/\s+/);
+  return names.some((n) => classes.includes(n));
+}
+
+/**
+ * Reads a page in one streaming pass of htmlparser2, without building a DOM (a DOM of a 1 MB
+ * page costs more than the whole capture budget): page metadata, JSON-LD scripts, the offsets of
+ * structured regions (h-card, itemscope, typeof) that the sources parse on their own, and contact
+ * links and text emails with the one name shown around each.
+ * @example scanPage('<a href="mailto:li@acme.cn">Li Wei</a>', 'https://acme.cn/').hits[0].label // 'Li Wei'
+ */
+export function scanPage(input: string, pageUrl: string): PageScan {
+  const notes: CaptureNote[] = [];
+  let html = input;
+  if (html.length > CAPTURE_LIMITS.maxHtmlChars) {
+    html = html.slice(0, CAPTURE_LIMITS.maxHtmlChars);
+    notes.push({
+      code: 'truncated',
+      message: `The page is ${input.length.toLocaleString('en')} characters long; only the first ${CAPTURE_LIMITS.maxHtmlChars.toLocaleString('en')} were read.`,
+    });
+  }
+  const page = resolveWebUrl(pageUrl);
+  const scan: PageScan = {
+    html,
+    ...(page && { pageUrl: page, baseUrl: page }),
+    metas: new Map(),
+    linkRels: [],
+    jsonLd: [],
+    regions: { microformats: [], microdata: [], rdfa: [] },
+    hits: [],
+    notes,
+  };
+  const note = (code: CaptureNote['code'], message: string) => {
+    if (!notes.some((n) => n.code === code)) notes.push({ code, message });
+  };
+
+  // Open elements, innermost last: frames are pooled by depth and reset on reuse (a page opens tens
+  // of thousands of elements; allocating a frame for each showed in the profile).
+  const frames: Frame[] = [];
+  let depth = 0;
+  // The depth guard keeps the parse within maxDepth (plus a few links and scripts past it); this
+  // is a second line, so that no handler state can grow with the nesting.
+  const maxFrames = CAPTURE_LIMITS.maxDepth + 16;
+  let overflow = 0;
+  /** Open elements whose content is not page text (script, style, svg...). */
+  let notText = 0;
+  let inLink = false;
+  let jsonLd: { parts: string[]; chars: number; start: number } | undefined;
+  let titleParts: string[] | undefined;
+  /** The text since the last tag, kept for the email scan only when it has an "@". */
+  let pendingText = '';
+  let pendingAt = 0;
+  let pendingHasAt = false;
+  /** Open elements collecting label text. */
+  let collecting = 0;
+  const openRegions: Record<RegionKind, number> = { microformats: 0, microdata: 0, rdfa: 0 };
+  const truncatedRegions: Record<RegionKind, boolean> = {
+    microformats: false,
+    microdata: false,
+    rdfa: false,
+  };
+
+  const addHit = (hit: ContactHit): boolean => {
+    if (scan.hits.length >= CAPTURE_LIMITS.maxLinks) {
+      note(
+        'too-many-links',
+        `Only the first ${CAPTURE_LIMITS.maxLinks} email and phone links of the page were read.`,
+      );
+      return false;
+    }
+    scan.hits.push(hit);
+    return true;
+  };
+
+  // Registers a hit or a name candidate with the elements a card can span above it.
+  const registerHit = (hit: ContactHit, from: number) => {
+    for (let i = from; i >= 0 && i > from - CARD_LEVELS; i--) frames[i]!.hits = append(frames[i]!.hits, hit);
+  };
+  const registerCandidate = (candidate: Candidate, from: number) => {
+    for (let i = from; i >= 0 && i > from - CARD_LEVELS; i--) {
+      frames[i]!.candidates = append(frames[i]!.candidates, candidate);
+    }
+  };
+
+  // Label text goes to every open collecting element (rarely more than two).
+  const appendLabelText = (data: string) => {
+    if (collecting === 0) return;
+    for (let i = depth - 1; i >= 0 && i >= depth - 8; i--) {
+      const frame = frames[i]!;
+      if (frame.text !== undefined && frame.text.length < CAPTURE_LIMITS.maxLabelChars) frame.text += data;
+    }
+  };
+
+  // Text runs are scanned for addresses once whole: an entity splits a run into several chunks.
+  const flushText = () => {
+    if (!pendingHasAt) {
+      pendingText = '';
+      return;
+    }
+    const text = pendingText;
+    pendingText = '';
+    pendingHasAt = false;
+    for (const match of text.matchAll(EMAIL_IN_TEXT)) {
+      const hit: ContactHit = { kind: 'text-email', value: match[0], at: pendingAt + (match.index ?? 0) };
+      if (!addHit(hit)) return;
+      if (depth) registerHit(hit, depth - 1);
+    }
+  };
+
+  const recordRegion = (kind: RegionKind, start: number, end: number) => {
+    const list = scan.regions[kind];
+    const truncated = truncatedRegions[kind];
+    truncatedRegions[kind] = false;
+    if (end - start > CAPTURE_LIMITS.maxRegionChars) {
+      note(
+        'region-too-large',
+        `A ${kind} block of ${(end - start).toLocaleString('en')} characters was skipped.`,
+      );
+    } else if (list.length >= CAPTURE_LIMITS.maxRegions) {
+      note('too-many-regions', `Only the first ${CAPTURE_LIMITS.maxRegions} ${kind} blocks were read.`);
+    } else {
+      list.push({ start, end, ...(truncated && { truncated }) });
+    }
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        flushText();
+        if (depth >= maxFrames) {
+          overflow++;
+          return;
+        }
+        const start = parser.startIndex;
+        const pooled = frames[depth];
+        const frame = pooled ? resetFrame(pooled, start) : resetFrame({} as Frame, start);
+        frames[depth] = frame;
+        switch (name) {
+          case 'base':
+            if (attribs.href && scan.baseUrl === scan.pageUrl) {
+              const base = resolveWebUrl(attribs.href, scan.pageUrl);
+              if (base) scan.baseUrl = base;
+            }
+            break;
+          case 'meta': {
+            const key = (attribs.property ?? attribs.name ?? attribs.itemprop)?.trim().toLowerCase();
+            if (key && attribs.content && !scan.metas.has(key)) scan.metas.set(key, attribs.content);
+            break;
+          }
+          case 'link':
+            if (attribs.href && attribs.rel) {
+              const sizes = attribs.sizes;
+              scan.linkRels.push({ rels: tokens(attribs.rel), href: attribs.href, ...(sizes && { sizes }) });
+            }
+            break;
+          case 'title':
+            if (scan.title === undefined && notText === 0) titleParts = [];
+            break;
+          case 'script':
+            if (
+              attribs.type?.trim().toLowerCase() === 'application/ld+json' &&
+              scan.jsonLd.length < CAPTURE_LIMITS.maxJsonLdScripts
+            ) {
+              jsonLd = { parts: [], chars: 0, start };
+            }
+            break;
+        }
+        if (NOT_TEXT.has(name)) notText++;
+
+        // Structured regions: only the outermost of each kind is recorded; its source parses it whole.
+        // (Cheap substring tests first: most elements have classes, few are cards or names.)
+        const classAttr = attribs.class;
+        if (classAttr?.includes('card') && hasClass(classAttr, 'h-card', 'vcard')) {
+          frame.opens = append(frame.opens, 'microformats');
+        }
+        if ('itemscope' in attribs) frame.opens = append(frame.opens, 'microdata');
+        if ('typeof' in attribs) frame.opens = append(frame.opens, 'rdfa');
+        for (const kind of frame.opens ?? []) {
+          if (openRegions[kind]++ === 0) frame.outermost = append(frame.outermost, kind);
+        }
+
+        const linkKind = contactHref(name, attribs);
+        const namedByClass =
+          classAttr !== undefined &&
+          (classAttr.includes('name') || classAttr.includes('fn') || classAttr.includes('author')) &&
+          NAME_CLASS.test(classAttr);
+        if (linkKind) {
+          const hint = attribs.title ?? attribs['aria-label'];
+          const hit: ContactHit = {
+            kind: linkKind,
+            value: attribs.href!.trim(),
+            at: start,
+            ...(hint && { hint }),
+          };
+          if (addHit(hit)) {
+            frame.hit = hit;
+            frame.text = '';
+            inLink = true;
+          }
+        } else if (HEADING.has(name) || namedByClass || attribs.itemprop === 'name') {
+          frame.text = '';
+          frame.rank = 1;
+        } else if (EMPHASIS.has(name)) {
+          frame.text = '';
+          frame.rank = 2;
+        } else if (name === 'img' && attribs.alt) {
+          // An image inside a label reads as its alt text, as in microformats' implied names.
+          appendLabelText(` ${attribs.alt} `);
+        }
+        if (frame.text !== undefined) collecting++;
+        depth++;
+      },
+
+      ontext(data) {
+        if (jsonLd) {
+          jsonLd.chars += data.length;
+          if (jsonLd.chars <= CAPTURE_LIMITS.maxJsonLdChars) jsonLd.parts.push(data);
+          return;
+        }
+        if (titleParts) {
+          titleParts.push(data);
+          return;
+        }
+        if (notText > 0) return;
+        if (!inLink && pendingText.length < 10_000) {
+          if (!pendingText) pendingAt = parser.startIndex;
+          pendingText += data;
+          if (!pendingHasAt && data.includes('@')) pendingHasAt = true;
+        }
+        appendLabelText(data);
+      },
+
+      onclosetag(name) {
+        flushText();
+        if (overflow > 0) {
+          overflow--;
+          return;
+        }
+        if (depth === 0) return;
+        const index = --depth; // the frame's own index while it was open
+        const frame = frames[index]!;
+        if (frame.text !== undefined) collecting--;
+        if (NOT_TEXT.has(name)) notText = Math.max(0, notText - 1);
+        if (name === 'script' && jsonLd) {
+          if (jsonLd.chars > CAPTURE_LIMITS.maxJsonLdChars) {
+            note(
+              'json-ld-too-large',
+              `A JSON-LD block of ${jsonLd.chars.toLocaleString('en')} characters was skipped.`,
+            );
+          } else {
+            scan.jsonLd.push({ text: jsonLd.parts.join(''), start: jsonLd.start });
+          }
+          jsonLd = undefined;
+        }
+        if (name === 'title' && titleParts) {
+          scan.title = titleParts.join('');
+          titleParts = undefined;
+        }
+        for (const kind of frame.opens ?? []) openRegions[kind]--;
+        for (const kind of frame.outermost ?? []) recordRegion(kind, frame.start, parser.endIndex + 1);
+
+        if (frame.hit) {
+          inLink = false;
+          frame.hit.label = frame.text ?? '';
+          if (index > 0) registerHit(frame.hit, index - 1);
+          // The link itself is the first place its name can be (<a mailto><b>Li Wei</b></a>).
+          frame.hits = append(frame.hits, frame.hit);
+        } else if (frame.rank && frame.text && index > 0) {
+          registerCandidate({ text: frame.text, rank: frame.rank }, index - 1);
+        }
+
+        // A card: the smallest element around a hit that shows exactly one name. An element that
+        // holds several distinct emails, or several names, is a list of people: the search stops.
+        if (frame.hits) {
+          const emails = new Set(
+            frame.hits
+              .filter((h) => h.kind === 'mailto' || h.kind === 'text-email')
+              .map((h) =>
+                h.value
+                  .replace(/^mailto:/i, '')
+                  .split('?')[0]!
+                  .toLowerCase(),
+              ),
+          );
+          const shown = cardName(frame.candidates);
+          for (const hit of frame.hits) {
+            if (hit.context !== undefined) continue;
+            if (emails.size > 1 || shown === null) hit.context = '';
+            else if (shown) hit.context = shown;
+          }
+        }
+      },
+    },
+    guardedParserOptions(
+      {
+        html,
+        depth: () => depth + overflow,
+        maxDepth: CAPTURE_LIMITS.maxDepth,
+        onDrop() {
+          note(
+            'depth-limited',
+            `Markup nested deeper than ${CAPTURE_LIMITS.maxDepth} levels was read as part of its ancestor.`,
+          );
+          for (const kind of Object.keys(openRegions) as RegionKind[]) {
+            if (openRegions[kind] > 0) truncatedRegions[kind] = true;
+          }
+        },
+      },
+      { decodeEntities: true },
+    ),
+  );
+  parser.end(html);
+  flushText();
+  for (const hit of scan.hits) if (hit.context === '') delete hit.context;
+  return scan;
+}

@@ -1,0 +1,358 @@
+import { emailKey, nameKey, organizationKey } from '../identity/contact-identity';
+import { splitPersonName } from '../names';
+import { phoneKey } from '../phone';
+import { addressText } from './address-text';
+import { CAPTURE_LIMITS } from './capture-limits';
+import type { CapturedContact, CapturedField, CapturedTextField, CaptureSourceId } from './captured-contact';
+import type { Finding } from './finding';
+import { isRoleMailbox } from './visible-names';
+
+export interface MergeOptions {
+  /** The page (or message) the findings come from, recorded as each contact's source. */
+  pageUrl?: string;
+  messageId?: string;
+  file?: string;
+  /** Source ids in order of trust: the first source's value of a field is the one shown. */
+  sourceOrder: readonly CaptureSourceId[];
+}
+
+/** A set of findings about one person or organisation, growing as findings join it. */
+interface Group {
+  findings: Finding[];
+  kind?: 'person' | 'organization';
+  names: Set<string>;
+  organizations: Set<string>;
+  emails: Set<string>;
+  phones: Set<string>;
+  /** First and last place on the page of the group's findings. */
+  position: number;
+  last: number;
+  merged?: Group;
+}
+
+const STRUCTURED: ReadonlySet<CaptureSourceId> = new Set(['json-ld', 'microdata', 'rdfa', 'microformats']);
+const FROM_LINKS: ReadonlySet<CaptureSourceId> = new Set(['contact-links', 'text-emails', 'vcf-links']);
+
+// Name keys are memoised per merge: Unicode normalisation (NFKC) is the costliest step, and pages
+// repeat names (every finding of one person carries it).
+let nameKeys = new Map<string, string>();
+function keyOfName(f: Pick<Finding, 'kind'>, name: string): string {
+  const memo = `${f.kind === 'organization' ? 'o' : 'p'}${name}`;
+  let key = nameKeys.get(memo);
+  if (key === undefined) {
+    key = f.kind === 'organization' ? organizationKey(name) : nameKey(name);
+    nameKeys.set(memo, key);
+  }
+  return key;
+}
+
+// A phone shared by two differently named findings is a switchboard, not an identity.
+const MIN_PHONE_KEY = 5;
+
+/** The registrable part of a host, near enough for matching a mailbox to a site (acme.com.cn → acme.com.cn, www.acme.com → acme.com). */
+function siteDomain(host: string): string {
+  const labels = host.toLowerCase().replace(/\.$/, '').split('.');
+  const second = labels.at(-2) ?? '';
+  const take = labels.at(-1)!.length === 2 && /^(?:co|com|net|org|gov|edu|ac|or|ne|go)$/.test(second) ? 3 : 2;
+  return labels.slice(-take).join('.');
+}
+
+function root(group: Group): Group {
+  let g = group;
+  while (g.merged) g = g.merged;
+  return g;
+}
+
+function compatibleKinds(a: Group['kind'], b: Group['kind']): boolean {
+  return !a || !b || a === b;
+}
+
+/** Names that can be one person's: equal, or one a part of the other ("Jane Doe" / "Jane A. Doe" is not; "Jane" / "Jane Doe" is). */
+function compatibleNames(a: Set<string>, b: Set<string>): boolean {
+  if (!a.size || !b.size) return true;
+  for (const x of a) for (const y of b) if (x === y || x.includes(y) || y.includes(x)) return true;
+  return false;
+}
+
+function compatibleOrganizations(a: Set<string>, b: Set<string>): boolean {
+  if (!a.size || !b.size) return true;
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
+function absorb(into: Group, from: Group): void {
+  if (into === from) return;
+  from.merged = into;
+  into.findings.push(...from.findings);
+  into.kind ??= from.kind;
+  for (const key of ['names', 'organizations', 'emails', 'phones'] as const)
+    for (const v of from[key]) into[key].add(v);
+  into.position = Math.min(into.position, from.position);
+  into.last = Math.max(into.last, from.last);
+}
+
+function groupOf(f: Finding, position: number): Group {
+  const group: Group = {
+    findings: [f],
+    names: new Set(f.name ? [keyOfName(f, f.name)] : []),
+    organizations: new Set(f.organization ? [organizationKey(f.organization)] : []),
+    emails: new Set(f.emails.map((e) => emailKey(e.address))),
+    phones: new Set(f.phones.map(phoneKey).filter((k) => k.length >= MIN_PHONE_KEY)),
+    position,
+    last: position,
+  };
+  if (f.kind) group.kind = f.kind;
+  return group;
+}
+
+/** The group of the smallest structured card (h-card, itemscope...) whose markup holds offset `at`. */
+function innermostCard(
+  structured: readonly Finding[],
+  at: number,
+  groups: Map<Finding, Group>,
+): Group | undefined {
+  let best: Finding | undefined;
+  for (const s of structured) {
+    const span = s.span!;
+    if (span.start <= at && at < span.end && groups.has(s)) {
+      if (!best || span.end - span.start < best.span!.end - best.span!.start) best = s;
+    }
+  }
+  return best && groups.get(best);
+}
+
+/**
+ * Groups findings into one set per real person or organisation. Findings join when they share an
+ * email; or a phone, unless they give different names; or the same name, unless they give different
+ * organisations or different emails; a person and an organisation never join. A finding without a name inside a
+ * structured card (an "Email" link in an h-card) joins that card.
+ */
+function groupFindings(findings: readonly Finding[], pageUrl: string | undefined): Group[] {
+  const groups: Group[] = [];
+  const byEmail = new Map<string, Group>();
+  const byPhone = new Map<string, Group>();
+  const byName = new Map<string, Group[]>();
+  // Keys point at the group they were first seen in; `root` follows it to where it was merged.
+  // Only a new finding's own keys are added, so indexing stays linear in the findings.
+  const index = (keys: Group, g: Group) => {
+    for (const e of keys.emails) if (!byEmail.has(e)) byEmail.set(e, g);
+    for (const p of keys.phones) if (!byPhone.has(p)) byPhone.set(p, g);
+    for (const n of keys.names) {
+      const list = byName.get(n);
+      if (!list) byName.set(n, [g]);
+      else if (!list.some((x) => root(x) === root(g))) list.push(g);
+    }
+  };
+
+  const structured = findings.filter((f) => STRUCTURED.has(f.source) && f.span);
+  const position = (f: Finding) => f.span?.start ?? f.at ?? Number.MAX_SAFE_INTEGER;
+  const ordered = [...findings].sort((a, b) => Number(Boolean(a.weak)) - Number(Boolean(b.weak)));
+  const groupByFinding = new Map<Finding, Group>();
+
+  for (const f of ordered) {
+    const mine = groupOf(f, position(f));
+    const candidates = new Set<Group>();
+    for (const e of mine.emails) {
+      const g = byEmail.get(e);
+      if (g) candidates.add(root(g));
+    }
+    for (const p of mine.phones) {
+      const g = byPhone.get(p);
+      if (g && compatibleNames(root(g).names, mine.names)) candidates.add(root(g));
+    }
+    // An unnamed link inside a structured card belongs to the innermost such card.
+    if (!f.name && FROM_LINKS.has(f.source) && f.at !== undefined) {
+      const card = innermostCard(structured, f.at, groupByFinding);
+      if (card) candidates.add(root(card));
+    }
+    let target = mine;
+    for (const candidate of [...candidates].sort((a, b) => a.position - b.position)) {
+      if (!compatibleKinds(candidate.kind, target.kind)) continue;
+      if (target === mine) {
+        absorb(candidate, mine);
+        target = candidate;
+      } else {
+        absorb(target, candidate);
+      }
+    }
+    // The same name: one person unless the organisations differ, or both list emails and share
+    // none (two colleagues called Wang Wei on one team page). A name alone never bridges two
+    // groups: when several match, the nearest one on the page takes the finding (the "Call" link
+    // beside the "Email" link of the same card).
+    const here = position(f);
+    let nearest: Group | undefined;
+    for (const n of mine.names) {
+      for (const g of byName.get(n) ?? []) {
+        const r = root(g);
+        if (r === target || !compatibleKinds(r.kind, target.kind)) continue;
+        if (!compatibleOrganizations(r.organizations, target.organizations)) continue;
+        if (r.emails.size && target.emails.size && ![...target.emails].some((e) => r.emails.has(e))) continue;
+        if (!nearest || Math.abs(r.last - here) < Math.abs(nearest.last - here)) nearest = r;
+      }
+    }
+    if (nearest) {
+      if (target === mine) {
+        absorb(nearest, mine);
+        target = nearest;
+      } else {
+        absorb(target, nearest);
+      }
+    }
+    if (target === mine) groups.push(mine);
+    groupByFinding.set(f, target);
+    index(mine, target);
+  }
+
+  // Unnamed page-wide addresses of the site's own domain (info@, sales@) and phones on a company
+  // page belong to the organisation behind the page.
+  const live = groups.filter((g) => !g.merged);
+  const pageOrganization = live.find((g) => g.findings.some((f) => f.source === 'page-metadata'));
+  if (pageOrganization && pageUrl) {
+    const domain = siteDomain(new URL(pageUrl).hostname);
+    const companyPage = !pageOrganization.findings.some((f) => f.weak);
+    for (const g of live) {
+      if (g === pageOrganization || g.kind || g.names.size) continue;
+      const emails = [...g.emails];
+      const ours =
+        emails.length > 0 &&
+        emails.every((e) => isRoleMailbox(e) && siteDomain(e.split('@')[1] ?? '') === domain);
+      if (ours || (companyPage && emails.length === 0 && g.phones.size > 0)) absorb(pageOrganization, g);
+    }
+  }
+  return groups.filter((g) => !g.merged && !g.findings.every((f) => f.weak));
+}
+
+/** Picks the value shown for a single-valued field and keeps every other one as an alternate. */
+function pick(
+  contact: CapturedContact,
+  findings: readonly Finding[],
+  field: CapturedTextField,
+  read: (f: Finding) => string | undefined,
+  keyOf: (value: string) => string,
+): string | undefined {
+  let shown: string | undefined;
+  const seen = new Set<string>();
+  const sources = new Set<CaptureSourceId>();
+  for (const f of findings) {
+    const values = [read(f), ...(f.alternates?.[field] ?? [])];
+    for (const value of values) {
+      if (!value) continue;
+      sources.add(f.source);
+      const key = keyOf(value);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (shown === undefined) shown = value;
+      else contact.alternates[field] = [...(contact.alternates[field] ?? []), value];
+    }
+  }
+  if (sources.size) contact.fieldSources[field] = [...sources];
+  return shown;
+}
+
+function noteSources(
+  contact: CapturedContact,
+  field: CapturedField,
+  findings: readonly Finding[],
+  has: (f: Finding) => boolean,
+) {
+  const sources = [...new Set(findings.filter(has).map((f) => f.source))];
+  if (sources.length) contact.fieldSources[field] = sources;
+}
+
+function contactOf(group: Group, opts: MergeOptions): CapturedContact {
+  const rank = (s: CaptureSourceId) => {
+    const i = opts.sourceOrder.indexOf(s);
+    return i < 0 ? opts.sourceOrder.length : i;
+  };
+  const findings = [...group.findings].sort(
+    (a, b) => rank(a.source) - rank(b.source) || (a.span?.start ?? a.at ?? 0) - (b.span?.start ?? b.at ?? 0),
+  );
+  const emails = new Map<string, CapturedContact['emails'][number]>();
+  const phones = new Map<string, CapturedContact['phones'][number]>();
+  const urls = new Set<string>();
+  const vcardUrls = new Set<string>();
+  for (const f of findings) {
+    for (const e of f.emails) if (!emails.has(emailKey(e.address))) emails.set(emailKey(e.address), e);
+    for (const p of f.phones) if (!phones.has(phoneKey(p))) phones.set(phoneKey(p), p);
+    for (const u of f.urls) urls.add(u);
+    for (const u of f.vcardUrls) vcardUrls.add(u);
+  }
+  const max = CAPTURE_LIMITS.maxValuesPerField;
+  const kindOf =
+    group.kind ?? ([...emails.keys()].some(isRoleMailbox) && !group.names.size ? 'organization' : 'person');
+  const contact: CapturedContact = {
+    kind: kindOf,
+    emails: [...emails.values()].slice(0, max),
+    phones: [...phones.values()].slice(0, max),
+    urls: [...urls].slice(0, max),
+    vcardUrls: [...vcardUrls].slice(0, max),
+    source: {
+      ...(opts.pageUrl && { url: opts.pageUrl }),
+      ...(opts.messageId && { messageId: opts.messageId }),
+      ...(opts.file && { file: opts.file }),
+    },
+    fieldSources: {},
+    alternates: {},
+  };
+  const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const name = pick(
+    contact,
+    findings,
+    'name',
+    (f) => f.name,
+    (n) => keyOfName({ kind: kindOf }, n),
+  );
+  if (name) contact.name = name;
+  const title = pick(contact, findings, 'title', (f) => f.title, fold);
+  if (title) contact.title = title;
+  const organization = pick(contact, findings, 'organization', (f) => f.organization, organizationKey);
+  if (organization) contact.organization = organization;
+  const department = pick(contact, findings, 'department', (f) => f.department, fold);
+  if (department) contact.department = department;
+  const note = pick(contact, findings, 'note', (f) => f.note, fold);
+  if (note) contact.note = note;
+  const addressFinding = findings.find((f) => f.address);
+  pick(contact, findings, 'address', (f) => (f.address ? addressText(f.address) : undefined), fold);
+  if (addressFinding?.address) contact.address = addressFinding.address;
+
+  if (kindOf === 'person') {
+    const named = findings.find((f) => f.givenName || f.familyName);
+    const split =
+      named ?? (name ? { ...splitPersonName(name), source: contact.fieldSources.name?.[0] } : undefined);
+    if (split?.givenName) contact.givenName = split.givenName;
+    if (split?.familyName) contact.familyName = split.familyName;
+    const from = named ? [named.source] : contact.fieldSources.name?.slice(0, 1);
+    if (from && split?.givenName) contact.fieldSources.givenName = from;
+    if (from && split?.familyName) contact.fieldSources.familyName = from;
+  }
+  const photo = findings.find((f) => f.photoUrl);
+  if (photo?.photoUrl) contact.photoUrl = photo.photoUrl;
+  const embedded = findings.find((f) => f.photo);
+  if (embedded?.photo) contact.photo = embedded.photo;
+
+  noteSources(contact, 'kind', findings, (f) => Boolean(f.kind));
+  noteSources(contact, 'emails', findings, (f) => f.emails.length > 0);
+  noteSources(contact, 'phones', findings, (f) => f.phones.length > 0);
+  noteSources(contact, 'urls', findings, (f) => f.urls.length > 0);
+  noteSources(contact, 'vcardUrls', findings, (f) => f.vcardUrls.length > 0);
+  noteSources(contact, 'photoUrl', findings, (f) => Boolean(f.photoUrl));
+  noteSources(contact, 'photo', findings, (f) => Boolean(f.photo));
+  return contact;
+}
+
+/**
+ * Merges the findings of all sources into one captured contact per person or organisation, in
+ * page order, without dropping a value: every email, phone and url is kept, and a second name,
+ * title or organisation goes to `alternates`.
+ * @example mergeFindings([jsonLdJane, mailtoJane], { sourceOrder: ['json-ld', 'contact-links'] }) // [one contact]
+ */
+export function mergeFindings(findings: readonly Finding[], opts: MergeOptions): CapturedContact[] {
+  nameKeys = new Map();
+  try {
+    return groupFindings(findings, opts.pageUrl)
+      .sort((a, b) => a.position - b.position)
+      .map((g) => contactOf(g, opts));
+  } finally {
+    nameKeys = new Map();
+  }
+}
