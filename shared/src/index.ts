@@ -21,6 +21,7 @@ export * from './schemas/purchase';
 export * from './schemas/tables';
 export * from './schemas/task';
 export * from './schemas/validation';
+export * from './scoring';
 export * from './segments/list-entry';
 export * from './segments/list-sort';
 export * from './segments/segment-filter';

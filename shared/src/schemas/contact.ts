@@ -86,6 +86,13 @@ export const Contact = z.object({
     .default({ text: '', tags: [] }),
   source: RecordSource,
   consentNote: shortText(1000).optional(),
+  /** A photo of the person (http/https only). */
+  photoUrl: webUrl.optional(),
+  /** Set when the rep marks the customer lost, with the churn reason they record (流失原因). */
+  lost: z
+    .object({ at: timestamp, reason: requiredText(1000) })
+    .nullable()
+    .default(null),
 });
 export type Contact = z.infer<typeof Contact>;
 export type ContactInput = z.input<typeof Contact>;
