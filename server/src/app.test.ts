@@ -1,6 +1,7 @@
 import { testClient } from 'hono/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createApp, MAX_BODY_BYTES } from './app';
+import { createApp } from './app';
+import { defaultConfig } from './config';
 import { type LogFields, silentLogger } from './logger';
 import { sampleContact } from './records/sample-records';
 import { openPgliteStorage } from './storage/pglite-storage';
@@ -49,6 +50,7 @@ test('GET /v1/info describes the server, through the typed client', async () => 
   expect(await res.json()).toEqual({
     version: '1.2.3',
     schemaVersion: 1,
+    minClientSchemaVersion: 1,
     tables: ['contacts', 'companies', 'notes', 'interactions', 'purchases', 'feedback', 'tasks'],
     storage: 'pglite',
   });
@@ -127,7 +129,7 @@ describe('POST /v1/records/:table/validate', () => {
   });
 
   test('answers 413 in the error shape for a body over the limit', async () => {
-    const res = await postJson('/v1/records/contacts/validate', 'x'.repeat(MAX_BODY_BYTES + 1));
+    const res = await postJson('/v1/records/contacts/validate', 'x'.repeat(defaultConfig.maxBodyBytes + 1));
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({
       error: {

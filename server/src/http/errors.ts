@@ -15,14 +15,33 @@ const CODES: Partial<Record<ContentfulStatusCode, string>> = {
   403: 'forbidden',
   404: 'not_found',
   409: 'conflict',
+  410: 'cursor_expired',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
+  429: 'rate_limited',
   503: 'unavailable',
 };
 
-function errorResponse(c: Context, status: ContentfulStatusCode, message: string) {
-  const code = CODES[status] ?? (status >= 500 ? 'internal' : 'invalid_request');
-  return c.json({ error: { code, message } } satisfies ErrorBody, status);
+/**
+ * An expected failure with its own code (426 schema_too_old, 429 with Retry-After, ...) where the
+ * status's usual code would not tell a client what to do.
+ */
+export class ApiError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(status, { message });
+  }
+}
+
+function errorResponse(c: Context, status: ContentfulStatusCode, message: string, code?: string) {
+  const body = {
+    error: { code: code ?? CODES[status] ?? (status >= 500 ? 'internal' : 'invalid_request'), message },
+  };
+  return c.json(body satisfies ErrorBody, status);
 }
 
 /**
@@ -34,6 +53,10 @@ export function errorHandler(logger: Logger): ErrorHandler {
     const where = { method: c.req.method, path: c.req.path };
     if (err instanceof HTTPException) {
       if (err.status >= 500) logger.error(err.message, { ...where, cause: String(err.cause) });
+      if (err instanceof ApiError) {
+        for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
+        return errorResponse(c, err.status, err.message, err.code);
+      }
       return errorResponse(c, err.status, err.message);
     }
     logger.error('unhandled error', { ...where, error: err.stack ?? String(err) });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { silentLogger } from '../logger';
 import { sampleContact } from '../records/sample-records';
+import { loadMigrations } from './migrate';
 import { openStorage } from './open-storage';
 
 const dataDir = await mkdtemp(join(tmpdir(), 'keepcard-data-'));
@@ -13,7 +14,7 @@ test('without DATABASE_URL, PGlite in KEEPCARD_DATA_DIR keeps records across res
   const contact = sampleContact();
   const first = await openStorage({ KEEPCARD_DATA_DIR: dataDir }, silentLogger);
   expect(first.kind).toBe('pglite');
-  expect(await first.migrate()).toEqual(['001_records']);
+  expect(await first.migrate()).toEqual((await loadMigrations()).map((m) => m.name));
   await first.putRecords('contacts', [contact]);
   await first.close();
 

@@ -5,6 +5,8 @@ import type { Storage } from './storage';
 
 export interface StorageEnv {
   DATABASE_URL?: string;
+  /** PostgreSQL schema to use instead of the connection's default (several deployments, or test runs, in one database). */
+  KEEPCARD_DATABASE_SCHEMA?: string;
   KEEPCARD_DATA_DIR?: string;
 }
 
@@ -13,6 +15,7 @@ export function openStorage(env: StorageEnv, logger: Logger): Promise<Storage> {
   if (env.DATABASE_URL) {
     return openPostgresStorage({
       connectionString: env.DATABASE_URL,
+      ...(env.KEEPCARD_DATABASE_SCHEMA && { schema: env.KEEPCARD_DATABASE_SCHEMA }),
       onIdleError: (error) => logger.error('idle postgres connection failed', { error: error.message }),
     });
   }

@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { type Queryable, type Storage, storageOver } from './storage';
 
@@ -13,16 +17,39 @@ function queryable(db: Pick<Transaction, 'query' | 'exec'>): Queryable {
 }
 
 /**
+ * PostgreSQL's default 128 MB buffer cache is sized for a database server with RAM of its own; in
+ * an embedded database it is resident memory of the Keepcard process (and the files sit in the
+ * OS page cache anyway). 16 MB keeps the server small (bench/suites/sync-live.mjs).
+ */
+const SETTINGS = { postgresqlconf: ['shared_buffers=16MB'] };
+
+/**
+ * A new data directory is initialised (initdb) in a short-lived child process: initdb in WebAssembly
+ * peaks near 800 MB, and wasm memory, once grown, stays resident in the process that grew it.
+ */
+async function initDataDir(dataDir: string) {
+  const script = `const { PGlite } = await import(${JSON.stringify(import.meta.resolve('@electric-sql/pglite'))});
+    await (await PGlite.create(process.argv[1])).close();`;
+  await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, dataDir]);
+}
+
+/**
  * PostgreSQL compiled to WebAssembly, in-process: the zero-setup store for one person or a small team.
  * @param dataDir where the database files live; omitted, the database is in memory (tests).
  */
 export async function openPgliteStorage(dataDir?: string): Promise<Storage> {
-  const db = await PGlite.create(dataDir);
+  if (dataDir && !existsSync(join(dataDir, 'PG_VERSION'))) await initDataDir(dataDir);
+  const db = await PGlite.create(dataDir, SETTINGS);
   return storageOver({
     kind: 'pglite',
     ...queryable(db),
     // PGlite runs one transaction at a time and queues the rest, so there is no pool to manage.
     transaction: (fn) => db.transaction((tx) => fn(queryable(tx))),
+    // One process, one database: notices never cross a network, so none is ever missed.
+    listen: async (channel, onNotice) => {
+      const stop = await db.listen(channel, onNotice);
+      return () => stop();
+    },
     close: () => db.close(),
   });
 }

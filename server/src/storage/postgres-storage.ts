@@ -33,6 +33,7 @@ export async function openPostgresStorage({
     ...(schema && { options: `-c search_path=${schema}` }),
   });
   pool.on('error', (error) => onIdleError?.(error));
+  const listener = pgListener(connectionString, onIdleError);
   return storageOver({
     kind: 'postgres',
     ...queryable(pool),
@@ -55,6 +56,76 @@ export async function openPostgresStorage({
         client.release(broken);
       }
     },
-    close: () => pool.end(),
+    listen: listener.listen,
+    close: async () => {
+      await listener.close();
+      await pool.end();
+    },
   });
+}
+
+/** How long to wait before reconnecting a lost listening connection. */
+const RELISTEN_MS = 1000;
+
+/**
+ * LISTEN needs a connection of its own that stays open (a pooled one would be handed to other
+ * queries), opened on the first listen(). When it drops, it reconnects, listens again and tells
+ * every handler null: notices sent in between were lost, so listeners should assume a change.
+ */
+function pgListener(connectionString: string, onError?: (error: Error) => void) {
+  const handlers = new Map<string, Set<(payload: string | null) => void>>();
+  let client: Promise<pg.Client> | null = null;
+  let closed = false;
+
+  const connect = async (): Promise<pg.Client> => {
+    const c = new pg.Client({ connectionString });
+    c.on('notification', (msg) => {
+      for (const h of handlers.get(msg.channel) ?? []) h(msg.payload ?? '');
+    });
+    c.on('error', (error) => {
+      onError?.(error);
+      client = null;
+      c.end().catch(() => {});
+      if (!closed) setTimeout(reconnect, RELISTEN_MS).unref();
+    });
+    await c.connect();
+    for (const channel of handlers.keys()) await c.query(`LISTEN "${channel}"`);
+    return c;
+  };
+  const reconnect = () => {
+    if (closed || client) return;
+    client = connect();
+    client.then(
+      () => {
+        for (const set of handlers.values()) for (const h of set) h(null);
+      },
+      (error: Error) => {
+        onError?.(error);
+        client = null;
+        setTimeout(reconnect, RELISTEN_MS).unref();
+      },
+    );
+  };
+
+  return {
+    listen: async (channel: string, onNotice: (payload: string | null) => void) => {
+      if (!/^[a-z0-9_]+$/.test(channel))
+        throw new Error(`Channel name ${channel} must be lower-case letters, digits and _`);
+      const first = !handlers.has(channel);
+      if (first) handlers.set(channel, new Set());
+      handlers.get(channel)!.add(onNotice);
+      client ??= connect();
+      const c = await client;
+      if (first) await c.query(`LISTEN "${channel}"`);
+      return async () => {
+        handlers.get(channel)?.delete(onNotice);
+      };
+    },
+    close: async () => {
+      closed = true;
+      const c = await client?.catch(() => null);
+      client = null;
+      await c?.end();
+    },
+  };
 }

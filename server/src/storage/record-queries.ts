@@ -1,5 +1,6 @@
 import type { RecordOf, TableName } from '@keepcard/shared';
 import { z } from 'zod';
+import { audienceOf } from '../auth/access';
 import type { Queryable } from './storage';
 
 export interface ListRecordsOptions {
@@ -19,31 +20,49 @@ export const MAX_LIST_LIMIT = 1000;
 
 const uuid = z.uuid();
 
+/** A record with what sync stores beside it. */
+export interface VersionedRecord {
+  table: TableName;
+  record: RecordOf<TableName>;
+  /** Field stamps; `{}` for imports, so any later edit wins. */
+  clocks: Record<string, string>;
+  version: number;
+}
+
 /**
  * The record goes in whole as jsonb; the indexed columns are lifted out of it in SQL, so the
  * mapping from record fields to columns is written once. `jsonb_array_elements` keeps the batch to
- * one statement and one round trip. Records must already be parsed by the shared schema.
+ * one statement and one round trip (both drivers would send a JS array as a PostgreSQL array, so
+ * the batch goes as JSON text). Records must already be parsed by the shared schema, and versions
+ * taken under the sync_state lock. `past_audience` only grows, so a row that leaves someone's sight
+ * still reaches them as a revoke.
  */
-export async function upsertRecords(
-  db: Queryable,
-  table: TableName,
-  records: readonly RecordOf<TableName>[],
-) {
-  if (records.length === 0) return;
+export async function upsertRecords(db: Queryable, rows: readonly VersionedRecord[]) {
+  if (rows.length === 0) return;
   // One statement may not upsert the same row twice; the batch's last version of a record wins.
-  const latest = [...new Map(records.map((r) => [r.id, r])).values()];
+  const latest = [...new Map(rows.map((r) => [`${r.table}/${r.record.id}`, r])).values()];
+  const batch = latest.map(({ table, record, clocks, version }) => ({
+    t: table,
+    r: record,
+    c: clocks,
+    v: version,
+    a: audienceOf(record),
+  }));
   await db.query(
     `INSERT INTO records (table_name, id, owner_id, team_id, visibility, created_at, updated_at, deleted_at,
-                          schema_version, data)
-     SELECT $1, (r->>'id')::uuid, r->>'ownerId', r->>'teamId', r->>'visibility', (r->>'createdAt')::bigint,
-            (r->>'updatedAt')::bigint, (r->>'deletedAt')::bigint, (r->>'schemaVersion')::integer, r
-     FROM jsonb_array_elements($2::jsonb) AS r
+                          schema_version, data, version, clocks, audience, past_audience, changed_at)
+     SELECT x->>'t', (r->>'id')::uuid, r->>'ownerId', r->>'teamId', r->>'visibility', (r->>'createdAt')::bigint,
+            (r->>'updatedAt')::bigint, (r->>'deletedAt')::bigint, (r->>'schemaVersion')::integer, r,
+            (x->>'v')::bigint, x->'c', a, a, now()
+     FROM jsonb_array_elements($1::jsonb) AS x,
+          LATERAL (SELECT x->'r' AS r, ARRAY(SELECT jsonb_array_elements_text(x->'a')) AS a) AS l
      ON CONFLICT (table_name, id) DO UPDATE SET
        owner_id = excluded.owner_id, team_id = excluded.team_id, visibility = excluded.visibility,
        created_at = excluded.created_at, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at,
-       schema_version = excluded.schema_version, data = excluded.data`,
-    // Both drivers would send a JS array as a PostgreSQL array, so the batch goes as JSON text.
-    [table, JSON.stringify(latest)],
+       schema_version = excluded.schema_version, data = excluded.data, version = excluded.version,
+       clocks = excluded.clocks, audience = excluded.audience, changed_at = excluded.changed_at,
+       past_audience = ARRAY(SELECT DISTINCT unnest(records.past_audience || excluded.audience))`,
+    [JSON.stringify(batch)],
   );
 }
 

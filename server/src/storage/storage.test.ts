@@ -1,22 +1,14 @@
 // One suite, run against every adapter: PGlite always, PostgreSQL when DATABASE_URL is set.
-import { randomUUID } from 'node:crypto';
 import { newId } from '@keepcard/shared';
-import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { InvalidBatchError } from '../records/check-batch';
 import { sampleContact, samplePurchase } from '../records/sample-records';
+import { backendTitle, type OpenedStorage, testBackends } from '../testing/test-storage';
 import { loadMigrations } from './migrate';
-import { openPgliteStorage } from './pglite-storage';
-import { openPostgresStorage } from './postgres-storage';
 import type { Storage } from './storage';
 
-interface Opened {
-  storage: Storage;
-  dispose(): Promise<void>;
-}
-
-function storageSuite(open: () => Promise<Opened>) {
-  let opened: Opened;
+function storageSuite(open: () => Promise<OpenedStorage>) {
+  let opened: OpenedStorage;
   let storage: Storage;
   let firstRuns: string[][];
 
@@ -155,34 +147,6 @@ function storageSuite(open: () => Promise<Opened>) {
   });
 }
 
-describe('pglite storage (in memory)', () => {
-  storageSuite(async () => {
-    const storage = await openPgliteStorage();
-    return { storage, dispose: () => storage.close() };
-  });
-});
-
-const url = process.env.DATABASE_URL;
-if (!url) console.info('postgres storage suite skipped: set DATABASE_URL to run it against PostgreSQL');
-
-describe.skipIf(!url)(
-  url ? 'postgres storage' : 'postgres storage (skipped: set DATABASE_URL to run against PostgreSQL)',
-  () => {
-    storageSuite(async () => {
-      // Each run gets a fresh schema, so parallel runs and leftovers from earlier runs cannot clash.
-      const schema = `kc_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA ${schema}`);
-      const storage = await openPostgresStorage({ connectionString: url!, schema });
-      return {
-        storage,
-        dispose: async () => {
-          await storage.close();
-          await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-          await admin.end();
-        },
-      };
-    });
-  },
-);
+for (const backend of testBackends) {
+  describe.skipIf(backend.skip)(backendTitle('storage', backend), () => storageSuite(backend.open));
+}

@@ -1,7 +1,9 @@
 import type { RecordOf, TableName } from '@keepcard/shared';
+import { audienceOf } from '../auth/access';
 import { parseBatch } from '../records/check-batch';
 import { migrate } from './migrate';
 import { type ListRecordsOptions, selectRecord, selectRecords, upsertRecords } from './record-queries';
+import { notify, takeVersions } from './sync-state';
 
 export type StorageKind = 'pglite' | 'postgres';
 
@@ -18,6 +20,12 @@ export interface StorageDriver extends Queryable {
   readonly kind: StorageKind;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotice` with the payload of each NOTIFY on `channel` (lower-case letters, digits and
+   * underscores), and with null after a lost listening connection came back: notices may have been
+   * missed then. Resolves once listening; the returned function stops.
+   */
+  listen(channel: string, onNotice: (payload: string | null) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -27,7 +35,8 @@ export interface Storage extends StorageDriver {
   /** Throws unless the database answers a query. */
   ping(): Promise<void>;
   /**
-   * Validates every row with the shared schema, then upserts them in one transaction.
+   * Validates every row with the shared schema, then upserts them in one transaction with new
+   * versions (an import: no field stamps, so any later synced edit wins).
    * @throws InvalidBatchError naming each bad row, field and reason; nothing is written then.
    */
   putRecords(table: TableName, rows: readonly unknown[]): Promise<void>;
@@ -46,15 +55,28 @@ export function storageOver(driver: StorageDriver): Storage {
     query: (sql, params) => driver.query(sql, params),
     exec: (sql) => driver.exec(sql),
     transaction: (fn) => driver.transaction(fn),
+    listen: (channel, onNotice) => driver.listen(channel, onNotice),
     close: () => driver.close(),
     migrate: () => migrate(driver),
     ping: async () => {
       await driver.query('SELECT 1');
     },
     putRecords: async (table, rows) => {
-      const records = parseBatch(table, rows);
-      // One statement today; the transaction is where sync will also append to its change log.
-      await driver.transaction((tx) => upsertRecords(tx, table, records));
+      // Imports bypass merging (no stamps), but not versions: pulls must see them like any change.
+      const records = [...new Map(parseBatch(table, rows).map((r) => [r.id, r])).values()];
+      if (records.length === 0) return;
+      await driver.transaction(async (tx) => {
+        const first = await takeVersions(tx, records.length);
+        await upsertRecords(
+          tx,
+          records.map((record, i) => ({ table, record, clocks: {}, version: first + i })),
+        );
+        await notify(tx, {
+          kind: 'change',
+          device: null,
+          audience: [...new Set(records.flatMap(audienceOf))],
+        });
+      });
     },
     getRecord: (table, id) => selectRecord(driver, table, id),
     listRecords: (table, options) => selectRecords(driver, table, options),
