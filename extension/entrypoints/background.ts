@@ -1,6 +1,8 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerClipTriggers } from '../src/capture/clip-triggers';
+import { startSyncService } from '../src/sync/sync-service';
 
 export default defineBackground(() => {
   registerClipTriggers();
+  startSyncService();
 });

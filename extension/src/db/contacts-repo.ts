@@ -11,7 +11,7 @@ import {
   type RecordSource,
 } from '@keepcard/shared';
 import { type CompanyRow, type ContactRow, getDb, type KeepcardDB } from './db';
-import { createRecord, type NewRecord, updateRecord, type WriteContext } from './records-repo';
+import { createRecord, type NewRecord, updateRecord, type WriteContext, writeTables } from './records-repo';
 
 const live = <R extends { deletedAt: number | null }>(r: R | undefined): r is R =>
   r !== undefined && r.deletedAt === null;
@@ -128,7 +128,7 @@ export async function saveCapturedContact(
 ): Promise<CaptureSave> {
   const db = ctx.db ?? getDb();
   const inner = { ...ctx, db, cause: ctx.cause ?? ('capture' as const) };
-  return db.transaction('rw', [db.contacts, db.companies, db.meta, db.history], async () => {
+  return db.transaction('rw', writeTables(db), async () => {
     const match = matchContact(draft, await candidatesFor(draft, db));
     if (!match) {
       const { organization, ...fields } = draft;

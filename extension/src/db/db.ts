@@ -1,20 +1,25 @@
 import {
   type Company,
   type Contact,
+  type CustomerScores,
   type Feedback,
   type Interaction,
+  type ListScores,
   type Note,
   organizationKey,
   type Purchase,
+  type SegmentFilter,
+  type TableName,
   type Task,
 } from '@keepcard/shared';
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import { queueExistingRows } from './outbox';
 
 /**
  * A contact as stored: the shared Contact plus index keys derived from it by the repository
  * (IndexedDB multi-entry indexes need arrays of plain values, not arrays of objects).
  */
-export interface ContactRow extends Contact {
+export interface ContactRow extends Synced<Contact> {
   /** Lower-cased email addresses. */
   emailKeys: string[];
   /** E.164 numbers, or the digits of numbers that could not be parsed. */
@@ -25,7 +30,7 @@ export interface ContactRow extends Contact {
   localRev: number;
 }
 
-export interface CompanyRow extends Company {
+export interface CompanyRow extends Synced<Company> {
   /** The organisation key companies are matched by (case-folded, legal form dropped). */
   orgKey: string;
   localRev: number;
@@ -47,6 +52,87 @@ export interface HistoryRow {
   cause: 'edit' | 'capture' | 'import' | 'sync';
 }
 
+/**
+ * A contact's current scores, written by the scoring worker: `list` is the flat part the list
+ * filters and sorts on; `detail` keeps every score with its reasons for the card.
+ */
+export interface ScoreRow {
+  contactId: string;
+  localRev: number;
+  scoredAt: number;
+  list: ListScores;
+  detail: CustomerScores;
+}
+
+/** A saved combination of list filters, with a name (local to this browser). */
+export interface SegmentRow {
+  id: string;
+  name: string;
+  filter: SegmentFilter;
+  createdAt: number;
+}
+
+/**
+ * What sync keeps beside a stored row (not a record field; never sent): the server's version of the
+ * row and the server's field stamps. Kept on the row itself so a pulled row is one write, not two
+ * (bench/suites/sync-first-sync.mjs). The stamps of this device's unpushed edits are in the outbox;
+ * the row's full clocks are both merged, which is what `rebaseRow` computes.
+ */
+export interface RowSync {
+  /** Version of the server state this row was last rebased on; null until the server has sent it. */
+  version: number | null;
+  /** Compact field stamps: `base` stamps every field of the record not listed in `fields`. */
+  base: string | null;
+  fields: Record<string, string>;
+  /** The refetch (after 410 cursor_expired) that last received this row (see sync-repo). */
+  seen?: number;
+  /** Never pushed: the sample book's records (see outbox.ts). */
+  localOnly?: boolean;
+}
+
+/** A synced table's row as stored: the record plus what sync keeps beside it. */
+export type Synced<R> = R & { syncMeta?: RowSync };
+
+/**
+ * One local change of some fields of one row (docs/sync-protocol.md §3), kept until the server has
+ * answered for it. Compact: `stampChange` stamps every field of one mutation with the same tick, so
+ * the stamp is kept once; `toMutation` rebuilds the wire `Mutation`.
+ */
+export interface OutboxEntry {
+  /** The device's sequence number: push order. */
+  seq: number;
+  mutationId: string;
+  deviceId: string;
+  table: TableName;
+  rowId: string;
+  /** The stamp of every field of this change. */
+  hlc: string;
+  /** New values of the changed fields. */
+  set: Record<string, unknown>;
+  /** Changed fields that were cleared (a change without a value). */
+  cleared: string[];
+}
+
+/**
+ * Outbox entries of one write, in seq order, stored together (at most MAX_PUSH_MUTATIONS) as UTF-8
+ * JSON: every IndexedDB put costs about as much as a whole contact, and one block of bytes stores
+ * faster than a graph of objects, so a batch of 10,000 new contacts adds 20 small writes, not 10,000
+ * (bench/suites/contacts-insert.mjs). Keyed by its first seq, so the outbox reads in push order.
+ * Read and written only through `encodeChunk` / `decodeChunk` (outbox.ts).
+ */
+export interface OutboxChunk {
+  seq: number;
+  /** How many entries `data` holds. */
+  count: number;
+  data: Uint8Array;
+}
+
+/** Sync's own small rows: device clock and sequence, cursor, session, status (see sync-repo). */
+export interface SyncStateRow {
+  key: string;
+  value: unknown;
+}
+
 /** Small key/value rows: settings, the local profile id. */
 export interface MetaRow {
   key: string;
@@ -61,13 +147,17 @@ export interface MetaRow {
 export class KeepcardDB extends Dexie {
   contacts!: EntityTable<ContactRow, 'id'>;
   companies!: EntityTable<CompanyRow, 'id'>;
-  notes!: EntityTable<Note, 'id'>;
-  interactions!: EntityTable<Interaction, 'id'>;
-  purchases!: EntityTable<Purchase, 'id'>;
-  feedback!: EntityTable<Feedback, 'id'>;
-  tasks!: EntityTable<Task, 'id'>;
+  notes!: EntityTable<Synced<Note>, 'id'>;
+  interactions!: EntityTable<Synced<Interaction>, 'id'>;
+  purchases!: EntityTable<Synced<Purchase>, 'id'>;
+  feedback!: EntityTable<Synced<Feedback>, 'id'>;
+  tasks!: EntityTable<Synced<Task>, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   history!: EntityTable<HistoryRow, 'seq'>;
+  scores!: EntityTable<ScoreRow, 'contactId'>;
+  segments!: EntityTable<SegmentRow, 'id'>;
+  outbox!: EntityTable<OutboxChunk, 'seq'>;
+  syncState!: EntityTable<SyncStateRow, 'key'>;
 
   /** `options` lets tests pass fake-indexeddb's factory instead of the browser's. */
   constructor(name = 'keepcard', options?: DexieOptions) {
@@ -102,6 +192,14 @@ export class KeepcardDB extends Dexie {
         }
         await tx.table('meta').put({ key: 'localRev', value: rev });
       });
+    // v3: stored scores (one row per contact, read by index, never recomputed on read) and saved segments.
+    this.version(3).stores({ scores: 'contactId, localRev', segments: 'id, name' });
+    // v4: sync (docs/sync-protocol.md §3): the outbox, keyed by sequence number so it reads in push
+    // order (no other index: pulls run after a push emptied it and read what is left whole), and
+    // sync's own state. Rows written before v4 are queued for their first push.
+    this.version(4)
+      .stores({ outbox: 'seq', syncState: 'key' })
+      .upgrade((tx) => queueExistingRows(tx, Date.now()));
   }
 }
 

@@ -8,10 +8,12 @@ import {
   phoneKey,
   type RecordOf,
   type TableName,
+  tableNames,
   ValidationError,
 } from '@keepcard/shared';
 import type { Table } from 'dexie';
-import { type CompanyRow, type ContactRow, getDb, type HistoryRow, type KeepcardDB } from './db';
+import { type CompanyRow, type ContactRow, getDb, type HistoryRow, type KeepcardDB, type Synced } from './db';
+import { queueChanges, type RowChange } from './outbox';
 import { toStorageError } from './storage-errors';
 
 /** Who writes, when, and why: time is a parameter so tests and imports control it. */
@@ -21,6 +23,22 @@ export interface WriteContext {
   db?: KeepcardDB;
   /** Recorded in the history of replaced values; 'edit' when not given. */
   cause?: HistoryRow['cause'];
+  /**
+   * Rows created with this are never pushed to a server, nor are their later changes (the sample
+   * book's records). Sample contacts (`source.kind: 'demo'`) and their records stay local anyway.
+   */
+  localOnly?: boolean;
+}
+
+/**
+ * Every table a write through this repository touches: the record tables, the change counter and
+ * history, and sync's outbox, field stamps and device state. A caller that wraps repository calls in
+ * its own transaction opens it over these (`db.transaction('rw', writeTables(db), ...)`): IndexedDB
+ * cannot widen a transaction once it runs. Every write already takes `meta`, so a wider scope costs
+ * no concurrency.
+ */
+export function writeTables(db: KeepcardDB): Table[] {
+  return [...tableNames.map((t) => db.table(t)), db.meta, db.history, db.outbox, db.syncState];
 }
 
 /** The fields a caller supplies for a new record; the repository fills id, owner and timestamps. */
@@ -35,13 +53,13 @@ export type StoredRow<T extends TableName> = T extends 'contacts'
   ? ContactRow
   : T extends 'companies'
     ? CompanyRow
-    : RecordOf<T>;
+    : Synced<RecordOf<T>>;
 
 /** Tables whose rows carry a local change counter, read by the in-memory list index. */
 const REVISED: ReadonlySet<TableName> = new Set<TableName>(['contacts', 'companies']);
 
-/** Fields the repository derives; they never appear in the history of changes. */
-const DERIVED = new Set(['emailKeys', 'phoneKeys', 'nameKey', 'orgKey', 'localRev', 'updatedAt']);
+/** Fields the repository derives or sync keeps; they never appear in the history of changes. */
+const DERIVED = new Set(['emailKeys', 'phoneKeys', 'nameKey', 'orgKey', 'localRev', 'updatedAt', 'syncMeta']);
 
 /** Adds the derived keys a table's rows need (`localRev` is set when the row is written). */
 export function toStoredRow<T extends TableName>(table: T, record: RecordOf<T>, localRev = 0): StoredRow<T> {
@@ -70,7 +88,7 @@ function tableOf<T extends TableName>(db: KeepcardDB, table: T): Table<StoredRow
  * transaction that includes `meta`: IndexedDB serialises those, so every context (side panel,
  * background, worker) gets distinct, increasing revisions.
  */
-async function nextRevs(db: KeepcardDB, count: number): Promise<number> {
+export async function nextRevs(db: KeepcardDB, count: number): Promise<number> {
   const current = ((await db.meta.get('localRev'))?.value as number | undefined) ?? 0;
   await db.meta.put({ key: 'localRev', value: current + count });
   return current + 1;
@@ -94,16 +112,27 @@ export function buildRecord<T extends TableName>(
   return parseRecord(table, { ...newRecordBase(ctx.actor, ctx.now), ...input });
 }
 
-/** Writes rows in one transaction, stamping change counters where the table has them. */
-function writeRows<T extends TableName>(db: KeepcardDB, table: T, rows: StoredRow<T>[], mode: 'add' | 'put') {
+/**
+ * Writes rows in one transaction with their change counters (where the table has them), their field
+ * stamps and one outbox entry per changed row (docs/sync-protocol.md §3): all of it or nothing.
+ */
+function writeRows<T extends TableName>(
+  db: KeepcardDB,
+  table: T,
+  changes: readonly (RowChange & { after: StoredRow<T> })[],
+  mode: 'add' | 'put',
+  ctx: WriteContext,
+) {
   const store = tableOf(db, table);
-  return db.transaction('rw', [store, db.meta], async () => {
+  return db.transaction('rw', writeTables(db), async () => {
+    const rows = changes.map((c) => c.after);
     if (REVISED.has(table)) {
       const first = await nextRevs(db, rows.length);
       rows.forEach((row, i) => {
         (row as { localRev: number }).localRev = first + i;
       });
     }
+    await queueChanges(db, table, changes, { now: ctx.now, localOnly: ctx.localOnly ?? false });
     await (mode === 'add' ? store.bulkAdd(rows) : store.bulkPut(rows));
   });
 }
@@ -114,8 +143,11 @@ export async function createRecord<T extends TableName>(
   input: NewRecord<T>,
   ctx: WriteContext,
 ): Promise<StoredRow<T>> {
-  const row = toStoredRow(table, buildRecord(table, input, ctx));
-  await guarded(() => writeRows(ctx.db ?? getDb(), table, [row], 'add'));
+  const record = buildRecord(table, input, ctx);
+  const row = toStoredRow(table, record);
+  await guarded(() =>
+    writeRows(ctx.db ?? getDb(), table, [{ before: null, after: row, record }], 'add', ctx),
+  );
   return row;
 }
 
@@ -140,27 +172,28 @@ export async function createRecords<T extends TableName>(
   inputs: readonly NewRecord<T>[],
   ctx: WriteContext,
 ): Promise<StoredRow<T>[]> {
-  const rows: StoredRow<T>[] = [];
+  const changes: (RowChange & { after: StoredRow<T> })[] = [];
   const failures: { index: number; error: ValidationError }[] = [];
   inputs.forEach((input, index) => {
     try {
-      rows.push(toStoredRow(table, buildRecord(table, input, ctx)));
+      const record = buildRecord(table, input, ctx);
+      changes.push({ before: null, after: toStoredRow(table, record), record });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       failures.push({ index, error });
     }
   });
   if (failures.length > 0) throw new BatchValidationError(failures);
-  await guarded(() => writeRows(ctx.db ?? getDb(), table, rows, 'add'));
-  return rows;
+  await guarded(() => writeRows(ctx.db ?? getDb(), table, changes, 'add', ctx));
+  return changes.map((c) => c.after);
 }
 
 /** The top-level fields whose value changed, as history rows (values kept as JSON text). */
-function changedFields(
+export function replacedValues(
   table: TableName,
   before: Record<string, unknown>,
   after: Record<string, unknown>,
-  ctx: WriteContext,
+  ctx: Pick<WriteContext, 'now' | 'cause'>,
 ): HistoryRow[] {
   const rows: HistoryRow[] = [];
   for (const field of new Set([...Object.keys(before), ...Object.keys(after)])) {
@@ -195,7 +228,7 @@ export async function updateRecord<T extends TableName>(
   const db = ctx.db ?? getDb();
   const store = tableOf(db, table);
   return guarded(() =>
-    db.transaction('rw', [store, db.meta, db.history], async () => {
+    db.transaction('rw', writeTables(db), async () => {
       const current = await store.get(id);
       if (!current || current.deletedAt !== null) throw new Error(`No ${table} record with id ${id}`);
       const record = parseRecord(table, {
@@ -204,14 +237,16 @@ export async function updateRecord<T extends TableName>(
         updatedAt: Math.max(ctx.now, current.updatedAt),
       });
       const row = toStoredRow(table, record);
-      const history = changedFields(
+      // What sync keeps beside the row (the server's version and stamps) is not part of the edit.
+      if (current.syncMeta) row.syncMeta = current.syncMeta;
+      const history = replacedValues(
         table,
         current as Record<string, unknown>,
         row as Record<string, unknown>,
         ctx,
       );
       if (history.length === 0) return current;
-      await writeRows(db, table, [row], 'put');
+      await writeRows(db, table, [{ before: current, after: row }], 'put', ctx);
       await db.history.bulkAdd(history);
       return row;
     }),
@@ -223,11 +258,17 @@ export async function deleteRecord(table: TableName, id: string, ctx: WriteConte
   const db = ctx.db ?? getDb();
   const store = tableOf(db, table);
   await guarded(() =>
-    db.transaction('rw', [store, db.meta], async () => {
+    db.transaction('rw', writeTables(db), async () => {
       const current = await store.get(id);
       if (!current || current.deletedAt !== null) return;
       const now = Math.max(ctx.now, current.updatedAt);
-      await writeRows(db, table, [{ ...current, deletedAt: now, updatedAt: now }], 'put');
+      await writeRows(
+        db,
+        table,
+        [{ before: current, after: { ...current, deletedAt: now, updatedAt: now } }],
+        'put',
+        ctx,
+      );
     }),
   );
 }

@@ -1,22 +1,117 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type ClipResult, LAST_CLIP_KEY } from '../capture/clip-tab';
 import { getDb } from '../db/db';
 import { blockedUpgradeMessage, toStorageError } from '../db/storage-errors';
-import { createI18n, type Locale } from '../i18n';
+import { getUiSettings, saveUiSettings, type UiLanguage } from '../db/ui-settings-repo';
+import { createI18n, type Locale, localeFor } from '../i18n';
+import { listLoaderFor } from '../list/list-loader';
+import { useScoring } from '../scoring/use-scoring';
 import { ClipBanner } from './ClipBanner';
-import { ContactCard } from './ContactCard';
-import { ContactList } from './ContactList';
-import { I18nContext } from './i18n-context';
+import { ContactCard } from './card/ContactCard';
+import { ClipReview, SelectionNoteForm } from './clip';
+import { I18nContext, useI18n } from './i18n-context';
+import { OpenMessageCard } from './webmail';
 
-/** The side panel: search and list of customers, and the customer card of the one picked. */
-export function App({ locale }: { locale: Locale }) {
+// The list and settings load in their own chunks: a panel opened on a card needs neither to show it.
+const ListScreen = lazy(() => import('./list/ListScreen').then((m) => ({ default: m.ListScreen })));
+const SettingsScreen = lazy(() =>
+  import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+);
+
+function Loading() {
+  const { t } = useI18n();
+  return (
+    <div className="m-3 h-1.5 animate-pulse rounded bg-slate-200 dark:bg-slate-700" role="status">
+      <span className="sr-only">{t('list.loading')}</span>
+    </div>
+  );
+}
+
+export type Route = { name: 'list' } | { name: 'card'; id: string } | { name: 'settings' };
+
+/** `#/c/<id>` opens a card, `#/settings` the settings; anything else the list. */
+export function parseRoute(hash: string): Route {
+  const card = /^#\/c\/([\w-]+)$/.exec(hash);
+  if (card) return { name: 'card', id: card[1]! };
+  if (hash === '#/settings') return { name: 'settings' };
+  return { name: 'list' };
+}
+
+const hashOf = (route: Route) =>
+  route.name === 'card' ? `#/c/${route.id}` : route.name === 'settings' ? '#/settings' : '#/';
+
+/** The UI locale of a language setting: "auto" follows the browser. */
+export function localeOf(language: UiLanguage, browserLanguage: string | undefined): Locale {
+  return language === 'auto' ? localeFor(browserLanguage) : language;
+}
+
+/**
+ * The side panel: the customer list, a customer's card, and settings. The list stays mounted (hidden)
+ * while a card is open, so coming back keeps the search, filters, selection and scroll position.
+ */
+export function App({ initialLanguage = 'auto' }: { initialLanguage?: UiLanguage }) {
+  const [language, setLanguage] = useState<UiLanguage>(initialLanguage);
+  const locale = localeOf(language, globalThis.navigator?.language);
   const i18n = useMemo(() => createI18n(locale), [locale]);
   const { t } = i18n;
-  const [query, setQuery] = useState('');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [route, setRoute] = useState<Route>(() => parseRoute(globalThis.location?.hash ?? ''));
   const [storageProblem, setStorageProblem] = useState<string | null>(null);
   const [openedAt] = useState(() => Date.now());
+  const loaderStarted = useRef(false);
+  useEffect(() => {
+    performance.mark?.('keepcard:app-mounted');
+  }, []);
+  // The list stays mounted once shown, so coming back from a card keeps its state.
+  const [listMounted, setListMounted] = useState(false);
+  useEffect(() => {
+    if (route.name === 'list') setListMounted(true);
+  }, [route.name]);
+
+  // The stored setting wins over the cached one used for the first render.
+  useEffect(() => {
+    getUiSettings().then(
+      (s) => setLanguage(s.language),
+      () => {},
+    );
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t('app.title');
+  }, [locale, t]);
+
+  const navigate = useCallback((next: Route) => {
+    setRoute(next);
+    if (globalThis.location && globalThis.location.hash !== hashOf(next))
+      history.pushState(null, '', hashOf(next));
+  }, []);
+
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(location.hash));
+    window.addEventListener('popstate', onHash);
+    window.addEventListener('hashchange', onHash);
+    return () => {
+      window.removeEventListener('popstate', onHash);
+      window.removeEventListener('hashchange', onHash);
+    };
+  }, []);
+
+  // The list loads in the background; a panel opened on a card loads it after the card is shown.
+  const startList = useCallback(() => {
+    if (loaderStarted.current) return;
+    loaderStarted.current = true;
+    listLoaderFor(getDb()).start();
+  }, []);
+  useEffect(() => {
+    if (route.name !== 'card') startList();
+    const fallback = setTimeout(startList, 1500);
+    return () => clearTimeout(fallback);
+  }, [route.name, startList]);
+  const cardRendered = useCallback(() => {
+    performance.mark?.('keepcard:card-rendered');
+    setTimeout(startList, 300);
+  }, [startList]);
 
   useEffect(() => {
     const db = getDb();
@@ -26,19 +121,65 @@ export function App({ locale }: { locale: Locale }) {
     return () => db.on('blocked').unsubscribe(onBlocked);
   }, []);
 
+  // Escape on a card or in settings goes back to the list (forms stop their own Escape first).
+  useEffect(() => {
+    if (route.name === 'list') return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      navigate({ name: 'list' });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [route.name, navigate]);
+  useEffect(() => {
+    if (route.name === 'list')
+      document.querySelector<HTMLElement>('[data-testid="customer-list"]')?.focus({ preventScroll: true });
+  }, [route.name]);
+
+  // Scores stay current while the panel is open (refit when due, rescore what changed).
+  const onScoringError = useCallback((message: string) => setStorageProblem(message), []);
+  useScoring(onScoringError);
+
   const lastClip = useLiveQuery(
     async () => (await getDb().meta.get(LAST_CLIP_KEY))?.value as ClipResult | undefined,
   );
   // A clip made while the panel is open shows its first contact at once.
   useEffect(() => {
-    if (lastClip && lastClip.at >= openedAt && lastClip.contactIds[0]) setSelectedId(lastClip.contactIds[0]);
-  }, [lastClip, openedAt]);
+    if (lastClip && lastClip.at >= openedAt && lastClip.contactIds[0])
+      navigate({ name: 'card', id: lastClip.contactIds[0] });
+  }, [lastClip, openedAt, navigate]);
+
+  const changeLanguage = (next: UiLanguage) => {
+    setLanguage(next);
+    saveUiSettings({ language: next }).catch((error: unknown) =>
+      setStorageProblem(toStorageError(error).message),
+    );
+  };
+
+  const navButton = (target: 'list' | 'settings', label: string) => (
+    <button
+      type="button"
+      aria-current={route.name === target ? 'page' : undefined}
+      onClick={() => navigate({ name: target })}
+      className={`rounded px-2 py-0.5 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 ${
+        route.name === target
+          ? 'bg-slate-200 font-medium dark:bg-slate-700'
+          : 'hover:bg-slate-100 dark:hover:bg-slate-800'
+      }`}
+    >
+      {label}
+    </button>
+  );
 
   return (
     <I18nContext.Provider value={i18n}>
       <div className="flex h-screen flex-col bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
-        <header className="flex items-center gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
-          <h1 className="text-base font-semibold">{t('app.title')}</h1>
+        <header className="flex items-center gap-2 border-b border-slate-200 px-3 py-1.5 dark:border-slate-700">
+          <h1 className="flex-1 text-base font-semibold">{t('app.title')}</h1>
+          <nav aria-label={t('nav.label')} className="flex gap-1">
+            {navButton('list', t('nav.customers'))}
+            {navButton('settings', t('nav.settings'))}
+          </nav>
         </header>
         {storageProblem && (
           <div
@@ -49,10 +190,37 @@ export function App({ locale }: { locale: Locale }) {
           </div>
         )}
         {lastClip && lastClip.at >= openedAt && <ClipBanner result={lastClip} />}
-        {selectedId ? (
-          <ContactCard id={selectedId} onBack={() => setSelectedId(null)} />
-        ) : (
-          <ContactList query={query} onQueryChange={setQuery} onSelect={setSelectedId} />
+        {/* Webmail: the card follows the open message; the clip menu items' review and note forms. */}
+        <div className="empty:hidden px-3 pt-2">
+          <SelectionNoteForm onSaved={(id) => navigate({ name: 'card', id })} />
+          <ClipReview onSaved={(ids) => ids[0] && navigate({ name: 'card', id: ids[0] })} />
+          <OpenMessageCard hint={false} onOpenContact={(id) => navigate({ name: 'card', id })} />
+        </div>
+        {(route.name === 'list' || listMounted) && (
+          <Suspense fallback={route.name === 'list' ? <Loading /> : null}>
+            <ListScreen
+              hidden={route.name !== 'list'}
+              onOpen={(id) => navigate({ name: 'card', id })}
+              onGoSettings={() => navigate({ name: 'settings' })}
+            />
+          </Suspense>
+        )}
+        {route.name === 'card' && (
+          <ContactCard
+            key={route.id}
+            id={route.id}
+            onBack={() => navigate({ name: 'list' })}
+            onRendered={cardRendered}
+          />
+        )}
+        {route.name === 'settings' && (
+          <Suspense fallback={<Loading />}>
+            <SettingsScreen
+              language={language}
+              onLanguage={changeLanguage}
+              onBack={() => navigate({ name: 'list' })}
+            />
+          </Suspense>
         )}
       </div>
     </I18nContext.Provider>

@@ -1,0 +1,107 @@
+// The card's quick actions: each one validated write through the records repository, for one contact.
+import type { Feedback, Interaction, Purchase, Task } from '@keepcard/shared';
+import { companyIdFor } from './contacts-repo';
+import type { ContactRow } from './db';
+import { getDb } from './db';
+import { createRecord, type NewRecord, updateRecord, type WriteContext, writeTables } from './records-repo';
+
+export function addNote(contactId: string, text: string, ctx: WriteContext) {
+  return createRecord('notes', { contactId, text }, ctx);
+}
+
+export interface InteractionInput {
+  kind: Interaction['kind'];
+  direction: Interaction['direction'];
+  occurredAt: number;
+  subject?: string;
+  summary?: string;
+}
+
+export function logInteraction(contactId: string, input: InteractionInput, ctx: WriteContext) {
+  return createRecord('interactions', { contactId, ...input }, ctx);
+}
+
+export interface PurchaseInput {
+  product: string;
+  quantity: number;
+  amountMinor: number;
+  currency: string;
+  occurredAt: number;
+  channel?: string;
+}
+
+export function addPurchase(contactId: string, input: PurchaseInput, ctx: WriteContext): Promise<Purchase> {
+  return createRecord('purchases', { contactId, ...input }, ctx);
+}
+
+export function scheduleFollowUp(
+  contactId: string,
+  input: { title: string; dueAt: number; kind?: Task['kind'] },
+  ctx: WriteContext,
+) {
+  return createRecord(
+    'tasks',
+    { contactId, kind: input.kind ?? 'follow-up', title: input.title, dueAt: input.dueAt },
+    ctx,
+  );
+}
+
+export function completeTask(taskId: string, ctx: WriteContext) {
+  return updateRecord('tasks', taskId, { doneAt: ctx.now }, ctx);
+}
+
+export interface FeedbackInput {
+  kind: Feedback['kind'];
+  occurredAt: number;
+  category?: string;
+  text?: string;
+  scale?: Feedback['scale'];
+  score?: number;
+}
+
+/** A complaint, praise, suggestion or survey answer (CSAT 1-5 or NPS 0-10). Complaints start open. */
+export function recordFeedback(contactId: string, input: FeedbackInput, ctx: WriteContext) {
+  return createRecord('feedback', { contactId, ...input }, ctx);
+}
+
+export function resolveFeedback(feedbackId: string, resolution: string, ctx: WriteContext) {
+  return updateRecord('feedback', feedbackId, { status: 'resolved', resolution }, ctx);
+}
+
+/**
+ * Marks the customer lost with the reason the rep gives (流失原因). Stored on the contact's `lost`
+ * field, which scoring reads: the lifecycle stage becomes "lost" with this reason.
+ */
+export function markLost(contactId: string, reason: string, ctx: WriteContext): Promise<ContactRow> {
+  return updateRecord('contacts', contactId, { lost: { at: ctx.now, reason } }, ctx);
+}
+
+/** Takes back a "lost" mark: the customer is scored from their history again. */
+export function reopenCustomer(contactId: string, ctx: WriteContext): Promise<ContactRow> {
+  return updateRecord('contacts', contactId, { lost: null }, ctx);
+}
+
+/** Fields a rep edits on the card; `companyName` is matched to (or creates) a company. */
+export type ContactEdit = Partial<NewRecord<'contacts'>> & { companyName?: string };
+
+/**
+ * Applies a rep's edit, validated by the contact schema: a ValidationError names each bad field.
+ * Company and contact change in one transaction.
+ */
+export async function editContact(
+  contactId: string,
+  edit: ContactEdit,
+  ctx: WriteContext,
+): Promise<ContactRow> {
+  const db = ctx.db ?? getDb();
+  const inner = { ...ctx, db };
+  return db.transaction('rw', writeTables(db), async () => {
+    const { companyName, ...patch } = edit;
+    const update: Partial<NewRecord<'contacts'>> = { ...patch };
+    if (companyName !== undefined) {
+      const name = companyName.trim();
+      update.companyId = name ? await companyIdFor(name, inner) : null;
+    }
+    return updateRecord('contacts', contactId, update, inner);
+  });
+}

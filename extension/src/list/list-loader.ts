@@ -1,0 +1,228 @@
+import { DEFAULT_DIRECTION, type ListScores, SORT_KEYS } from '@keepcard/shared';
+import { liveQuery } from 'dexie';
+import type { KeepcardDB } from '../db/db';
+import { ListIndex } from './list-index';
+import type { ScoreReadReply, ScoreReadRequest } from './score-reader.worker';
+import { yieldToMain } from './sliced-sort';
+
+/** Rows read per chunk: a chunk's read and projection stay well under a 50 ms task. */
+export const CONTACT_CHUNK = 2000;
+/** Score rows carry every score's reasons: smaller chunks keep their deserialisation short. */
+export const SCORE_CHUNK = 1000;
+/** Through the worker only the flat list part crosses to the page: larger chunks are fine. */
+export const WORKER_SCORE_CHUNK = 5000;
+
+type ScoreRows = { contactId: string; localRev: number; list: ListScores }[];
+
+/**
+ * Reads score rows in a worker when the page can start one (see score-reader.worker.ts), else on the
+ * main thread (tests, or a worker that failed to start).
+ */
+class ScoreReader {
+  private worker: Worker | null | undefined;
+  private next = 1;
+  private readonly waiting = new Map<
+    number,
+    { resolve: (rows: ScoreRows) => void; reject: (e: Error) => void }
+  >();
+
+  constructor(private readonly db: KeepcardDB) {}
+
+  private start(): Worker | null {
+    if (this.worker !== undefined) return this.worker;
+    try {
+      this.worker =
+        typeof Worker === 'undefined'
+          ? null
+          : new Worker(new URL('./score-reader.worker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      this.worker = null;
+    }
+    this.worker?.addEventListener('message', (event: MessageEvent<ScoreReadReply>) => {
+      const waiter = this.waiting.get(event.data.id);
+      this.waiting.delete(event.data.id);
+      if (event.data.rows) waiter?.resolve(event.data.rows);
+      else waiter?.reject(new Error(event.data.error ?? 'The score reader failed'));
+    });
+    this.worker?.addEventListener('error', () => {
+      for (const w of this.waiting.values()) w.reject(new Error('The score reader failed'));
+      this.waiting.clear();
+      this.worker?.terminate();
+      this.worker = null;
+    });
+    return this.worker;
+  }
+
+  async read(afterRev: number): Promise<ScoreRows> {
+    const worker = this.start();
+    if (worker) {
+      try {
+        return await new Promise<ScoreRows>((resolve, reject) => {
+          const id = this.next++;
+          this.waiting.set(id, { resolve, reject });
+          worker.postMessage({ id, afterRev, limit: WORKER_SCORE_CHUNK } satisfies ScoreReadRequest);
+        });
+      } catch {
+        // Fall through to the main thread: slower, but the list still loads.
+      }
+    }
+    return this.db.scores.where('localRev').above(afterRev).limit(SCORE_CHUNK).toArray();
+  }
+
+  stop() {
+    this.worker?.terminate();
+    this.worker = undefined;
+  }
+}
+
+export interface LoadProgress {
+  loaded: number;
+  total: number;
+  done: boolean;
+}
+
+/**
+ * Keeps a ListIndex current with the database by change counters: every contact, company and score
+ * row carries a `localRev` that grows with each write, so "rows above the last seen revision" is
+ * exactly what changed since the last read, whichever context (panel, background, worker) wrote it.
+ */
+export class ListLoader {
+  readonly index = new ListIndex();
+  private contactRev = 0;
+  private companyRev = 0;
+  private scoreRev = 0;
+  private pulling: Promise<void> | null = null;
+  private again = false;
+  private progress: LoadProgress = { loaded: 0, total: 0, done: false };
+  private readonly progressListeners = new Set<(p: LoadProgress) => void>();
+  private error: unknown = null;
+  private stopWatching: (() => void) | null = null;
+  private readonly scoreReader: ScoreReader;
+
+  constructor(private readonly db: KeepcardDB) {
+    this.scoreReader = new ScoreReader(db);
+  }
+
+  get loadProgress(): LoadProgress {
+    return this.progress;
+  }
+
+  get loadError(): unknown {
+    return this.error;
+  }
+
+  onProgress(listener: (p: LoadProgress) => void): () => void {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
+  }
+
+  private setProgress(p: LoadProgress) {
+    this.progress = p;
+    for (const l of this.progressListeners) l(p);
+  }
+
+  /** Reads every row changed since the last pull, chunk by chunk, yielding between chunks. */
+  pull(): Promise<void> {
+    if (this.pulling) {
+      this.again = true;
+      return this.pulling;
+    }
+    this.pulling = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.pullOnce();
+        } while (this.again);
+      } catch (error) {
+        this.error = error;
+        this.setProgress({ ...this.progress, done: true });
+        throw error;
+      } finally {
+        this.pulling = null;
+      }
+    })();
+    return this.pulling;
+  }
+
+  private async pullOnce() {
+    const { db, index } = this;
+    const first = !this.progress.done;
+    if (first) this.setProgress({ loaded: 0, total: await db.contacts.count(), done: false });
+    for (;;) {
+      const companies = await db.companies
+        .where('localRev')
+        .above(this.companyRev)
+        .limit(CONTACT_CHUNK)
+        .toArray();
+      if (companies.length === 0) break;
+      this.companyRev = companies[companies.length - 1]!.localRev;
+      index.apply({ companies });
+      await yieldToMain();
+    }
+    for (;;) {
+      const contacts = await db.contacts
+        .where('localRev')
+        .above(this.contactRev)
+        .limit(CONTACT_CHUNK)
+        .toArray();
+      if (contacts.length === 0) break;
+      this.contactRev = contacts[contacts.length - 1]!.localRev;
+      index.apply({ contacts });
+      if (first) this.setProgress({ ...this.progress, loaded: this.progress.loaded + contacts.length });
+      await yieldToMain();
+    }
+    for (;;) {
+      const scores = await this.scoreReader.read(this.scoreRev);
+      if (scores.length === 0) break;
+      this.scoreRev = scores[scores.length - 1]!.localRev;
+      index.apply({ scores });
+      await yieldToMain();
+    }
+    if (first) {
+      this.setProgress({ ...this.progress, done: true });
+      // Every sort ready before the rep asks for it (in slices, while the list is already usable).
+      void this.index.warmSorts(SORT_KEYS, (key) => DEFAULT_DIRECTION[key]).catch(() => {});
+    }
+  }
+
+  /**
+   * Loads everything, then follows changes: a live query on the change counters (Dexie sees writes from
+   * other contexts of the extension too) triggers a pull of what changed.
+   */
+  start(): void {
+    if (this.stopWatching) return;
+    const watched = liveQuery(() =>
+      Promise.all([
+        this.db.meta.get('localRev').then((row) => row?.value),
+        this.db.scores.orderBy('localRev').lastKey(),
+      ]),
+    );
+    const subscription = watched.subscribe({
+      next: () => {
+        this.pull().catch(() => {});
+      },
+      error: (error: unknown) => {
+        this.error = error;
+      },
+    });
+    this.stopWatching = () => subscription.unsubscribe();
+  }
+
+  stop(): void {
+    this.stopWatching?.();
+    this.stopWatching = null;
+    this.scoreReader.stop();
+  }
+}
+
+const loaders = new WeakMap<KeepcardDB, ListLoader>();
+
+/** The list of this database, loaded once per extension page and shared by every view. */
+export function listLoaderFor(db: KeepcardDB): ListLoader {
+  let loader = loaders.get(db);
+  if (!loader) {
+    loader = new ListLoader(db);
+    loaders.set(db, loader);
+  }
+  return loader;
+}

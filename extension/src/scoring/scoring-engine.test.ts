@@ -1,0 +1,97 @@
+import { describe, expect, test } from 'vitest';
+import { createRecord, createRecords, updateRecord } from '../db/records-repo';
+import { freshDb } from '../db/test-db';
+import { loadModel, refitAll, refitDue, rescore } from './scoring-engine';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 10, 22);
+const source = { kind: 'manual' as const };
+
+async function book() {
+  const { db, ctx } = freshDb(NOW);
+  const whale = await createRecord('contacts', { displayName: '王小明', source }, ctx);
+  const regular = await createRecord('contacts', { displayName: 'Anna Schmidt', source }, ctx);
+  const lead = await createRecord('contacts', { displayName: 'Li Lei', source }, ctx);
+  const purchase = (contactId: string, daysAgo: number, amountMinor: number) => ({
+    contactId,
+    occurredAt: NOW - daysAgo * DAY,
+    product: 'Tea',
+    amountMinor,
+    currency: 'CNY',
+  });
+  await createRecords(
+    'purchases',
+    [
+      ...[300, 240, 180, 120, 60, 20].map((d) => purchase(whale.id, d, 500_000)),
+      ...[200, 100].map((d) => purchase(regular.id, d, 20_000)),
+    ],
+    ctx,
+  );
+  await createRecord(
+    'tasks',
+    { kind: 'follow-up', title: 'Call', dueAt: NOW - DAY, contactId: regular.id },
+    ctx,
+  );
+  return { db, ctx, whale, regular, lead };
+}
+
+describe('scoring engine', () => {
+  test('refit stores every live contact’s scores, with the list fields and reasons', async () => {
+    const { db, whale, regular, lead } = await book();
+    const result = await refitAll(db, NOW);
+    expect(result.contacts).toBe(3);
+    const rows = new Map((await db.scores.toArray()).map((r) => [r.contactId, r]));
+    expect(rows.get(whale.id)?.list).toMatchObject({
+      tier: 'A',
+      currency: 'CNY',
+      lastPurchaseAt: NOW - 20 * DAY,
+    });
+    expect(rows.get(whale.id)?.list.revenueInWindowMinor).toBe(3_000_000);
+    expect(rows.get(regular.id)?.list).toMatchObject({ nextFollowUpAt: NOW - DAY });
+    expect(rows.get(lead.id)?.list).toMatchObject({ tier: 'prospect', lifecycle: 'prospect' });
+    expect(rows.get(whale.id)?.detail.churnRisk.reasons.length).toBeGreaterThan(0);
+    expect(await loadModel(db)).toMatchObject({ contacts: 3 });
+  });
+
+  test('rescoring one contact after a purchase updates only that row, with a newer change counter', async () => {
+    const { db, ctx, whale, lead } = await book();
+    await refitAll(db, NOW);
+    const before = await db.scores.get(lead.id);
+    const whaleBefore = await db.scores.get(whale.id);
+    await createRecord(
+      'purchases',
+      { contactId: lead.id, occurredAt: NOW - DAY, product: 'Tea', amountMinor: 9_900, currency: 'CNY' },
+      ctx,
+    );
+    await rescore(db, [lead.id], NOW);
+    const after = await db.scores.get(lead.id);
+    expect(after?.list.lifecycle).toBe('new');
+    expect(after!.localRev).toBeGreaterThan(before!.localRev);
+    expect(await db.scores.get(whale.id)).toEqual(whaleBefore);
+  });
+
+  test('a contact marked lost is scored as lost, with the rep’s reason', async () => {
+    const { db, ctx, regular } = await book();
+    await refitAll(db, NOW);
+    await updateRecord('contacts', regular.id, { lost: { at: NOW, reason: '价格太高' } }, ctx);
+    await rescore(db, [regular.id], NOW);
+    const row = await db.scores.get(regular.id);
+    expect(row?.list.lifecycle).toBe('lost');
+    expect(JSON.stringify(row?.detail.lifecycle.reasons)).toContain('价格太高');
+  });
+
+  test.each([
+    ['no model yet', undefined, 100, true],
+    ['fresh model, same book', { builtAt: NOW - DAY / 2, contacts: 100 }, 100, false],
+    ['a day old', { builtAt: NOW - DAY, contacts: 100 }, 100, true],
+    ['book grew by more than a tenth', { builtAt: NOW - 1000, contacts: 100 }, 111, true],
+    ['small books refit after more than 10 changes', { builtAt: NOW - 1000, contacts: 3 }, 13, false],
+  ])('refitDue: %s → %s', (_, model, live, due) => {
+    const stored = model && {
+      model: { builtAt: model.builtAt } as never,
+      settings: {},
+      contacts: model.contacts,
+    };
+    expect(refitDue(stored, live, NOW)).toBe(due);
+  });
+});

@@ -1,0 +1,194 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState } from 'react';
+import { cardData } from '../../db/queries/card-queries';
+import { Badge, EmptyNote, Section, Skeleton } from '../common/ui-kit';
+import { useI18n } from '../i18n-context';
+import { ContactInfo } from './ContactInfo';
+import { PurchasesSection } from './PurchasesSection';
+import { QuickActions } from './QuickActions';
+import { ScoreBadges } from './ScoreBadges';
+import { TasksSection } from './TasksSection';
+import { HistorySection, TimelineSection } from './TimelineSection';
+import { ValueSection } from './ValueSection';
+
+function initials(name: string): string {
+  const trimmed = name.trim();
+  if (/^[\u3400-\u9fff]/.test(trimmed)) return trimmed.slice(0, 1);
+  return trimmed
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((w) => w[0]?.toUpperCase() ?? '')
+    .join('');
+}
+
+/** Photo when the contact has one (http/https only, validated), else initials. */
+function Avatar({ name, photoUrl }: { name: string; photoUrl?: string }) {
+  const [broken, setBroken] = useState(false);
+  if (photoUrl && !broken)
+    return (
+      <img
+        src={photoUrl}
+        alt=""
+        referrerPolicy="no-referrer"
+        onError={() => setBroken(true)}
+        className="h-14 w-14 shrink-0 rounded-full object-cover"
+      />
+    );
+  return (
+    <div
+      aria-hidden="true"
+      className="flex h-14 w-14 shrink-0 items-center justify-center rounded-full bg-sky-100 text-lg font-semibold text-sky-900 dark:bg-sky-900 dark:text-sky-100"
+    >
+      {initials(name)}
+    </div>
+  );
+}
+
+/**
+ * The customer card (客户管理卡), top to bottom in order of importance: who, scores with reasons,
+ * how to reach them, value, tasks, purchases, preferences and tags, timeline, history of changes;
+ * quick actions sit under the header so nothing needs leaving the card. Each part reads its own rows
+ * through a live query, so a write anywhere (this panel, a capture, the scoring worker) shows at once.
+ */
+export function ContactCard({
+  id,
+  onBack,
+  onRendered,
+}: {
+  id: string;
+  onBack: () => void;
+  onRendered?: () => void;
+}) {
+  const { t } = useI18n();
+  const [limit, setLimit] = useState(50);
+  const [now] = useState(() => Date.now());
+  // One live query for the whole card: one snapshot, one render when anything of this customer changes.
+  const data = useLiveQuery(async () => {
+    performance.mark?.('keepcard:card-query-start');
+    const result = await cardData(id, limit);
+    performance.mark?.('keepcard:card-query-end');
+    return result;
+  }, [id, limit]);
+  const head = data?.head;
+  const score = data?.score;
+  const tasks = data?.tasks;
+  const purchases = data?.purchases;
+  const timeline = data?.timeline;
+  const history = data?.history;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const reported = useRef(false);
+
+  const focused = useRef(false);
+  useEffect(() => {
+    if (head && !focused.current) {
+      focused.current = true;
+      headingRef.current?.focus({ preventScroll: true });
+    }
+  }, [head]);
+  // "Rendered" once every part has its data, at the next frame (what the panel-open benchmark times).
+  const complete =
+    head !== undefined && [score, tasks, purchases, timeline, history].every((x) => x !== undefined);
+  useEffect(() => {
+    if (!complete || reported.current) return;
+    reported.current = true;
+    requestAnimationFrame(() => onRendered?.());
+  }, [complete, onRendered]);
+
+  return (
+    <section className="min-h-0 flex-1 overflow-y-auto px-3 pb-6" aria-label={t('card.label')}>
+      <button
+        type="button"
+        onClick={onBack}
+        className="mt-2 mb-1 text-sm text-sky-800 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:text-sky-300"
+      >
+        ← {t('card.back')}
+      </button>
+      {head === undefined ? (
+        <div className="mt-2" role="status" aria-label={t('card.loading')}>
+          <Skeleton lines={4} />
+        </div>
+      ) : head === null ? (
+        <div className="mt-4 rounded border border-dashed border-slate-300 p-4 text-center dark:border-slate-600">
+          <p className="font-medium">{t('card.notFound')}</p>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{t('card.notFoundHint')}</p>
+        </div>
+      ) : (
+        <article aria-labelledby="card-name" data-testid="contact-card">
+          <header className="flex items-start gap-3 pt-1">
+            <Avatar name={head.contact.displayName} photoUrl={head.contact.photoUrl} />
+            <div className="min-w-0 flex-1">
+              <h2
+                id="card-name"
+                ref={headingRef}
+                tabIndex={-1}
+                className="text-lg leading-tight font-semibold focus:outline-none"
+              >
+                {head.contact.displayName}
+              </h2>
+              {head.contact.title && (
+                <p className="text-sm text-slate-700 dark:text-slate-300">{head.contact.title}</p>
+              )}
+              {head.company && (
+                <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="card-company">
+                  {head.company.name}
+                </p>
+              )}
+            </div>
+          </header>
+          {head.contact.lost && (
+            <p
+              className="mt-2 rounded bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
+              data-testid="lost-banner"
+            >
+              {t('card.lostBanner', { reason: head.contact.lost.reason })}
+            </p>
+          )}
+          <ScoreBadges score={score} />
+          <QuickActions
+            contact={head.contact}
+            defaultCurrency={score?.detail.currency ?? purchases?.[0]?.currency ?? 'CNY'}
+          />
+          <ContactInfo contact={head.contact} />
+          <ValueSection score={score} now={now} />
+          <TasksSection tasks={tasks} contact={head.contact} now={now} />
+          <PurchasesSection purchases={purchases} />
+          <Section id="card-preferences" title={t('card.section.preferences')}>
+            {head.contact.preferences.text ||
+            head.contact.preferences.tags.length ||
+            head.contact.tags.length ? (
+              <div className="space-y-1.5 text-sm">
+                {head.contact.preferences.text && (
+                  <p className="whitespace-pre-line">{head.contact.preferences.text}</p>
+                )}
+                {head.contact.preferences.tags.length > 0 && (
+                  <p className="flex flex-wrap gap-1">
+                    <span className="sr-only">{t('label.colon', { label: t('card.preferenceTags') })} </span>
+                    {head.contact.preferences.tags.map((tag) => (
+                      <Badge key={tag} tone="violet">
+                        {tag}
+                      </Badge>
+                    ))}
+                  </p>
+                )}
+                {head.contact.tags.length > 0 && (
+                  <p className="flex flex-wrap gap-1" data-testid="card-tags">
+                    <span className="sr-only">{t('label.colon', { label: t('card.tags') })} </span>
+                    {head.contact.tags.map((tag) => (
+                      <Badge key={tag} tone="slate">
+                        #{tag}
+                      </Badge>
+                    ))}
+                  </p>
+                )}
+              </div>
+            ) : (
+              <EmptyNote>{t('card.noPreferences')}</EmptyNote>
+            )}
+          </Section>
+          <TimelineSection timeline={timeline} onMore={() => setLimit(limit + 50)} />
+          <HistorySection history={history} />
+        </article>
+      )}
+    </section>
+  );
+}

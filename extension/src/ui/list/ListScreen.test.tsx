@@ -1,0 +1,212 @@
+// @vitest-environment happy-dom
+// Dexie's live queries run only where a global indexedDB exists (it checks at load): this must come first.
+import 'fake-indexeddb/auto';
+import type { ListScores } from '@keepcard/shared';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { type KeepcardDB, setDbForTesting } from '../../db/db';
+import { createRecords, type WriteContext } from '../../db/records-repo';
+import { freshDb } from '../../db/test-db';
+import { createI18n, type Locale } from '../../i18n';
+import { listLoaderFor } from '../../list/list-loader';
+import { I18nContext } from '../i18n-context';
+import { entriesToCsv } from './csv-export';
+import { ListScreen } from './ListScreen';
+
+let db: KeepcardDB;
+let ctx: WriteContext;
+
+beforeEach(async () => {
+  ({ db, ctx } = freshDb(Date.now()));
+  setDbForTesting(db);
+  await db.meta.put({ key: 'actor', value: ctx.actor });
+});
+afterEach(() => {
+  cleanup();
+  listLoaderFor(db).stop();
+  setDbForTesting(undefined);
+});
+
+const scores = (p: Partial<ListScores>): ListScores => ({
+  tier: 'C',
+  lifecycle: 'repeat',
+  churnLevel: 'low',
+  churnRisk: 0.1,
+  lifetimeValueMinor: 0,
+  revenueInWindowMinor: 0,
+  currency: 'CNY',
+  rfm: { r: 3, f: 3, m: 3 },
+  frequency: 'low',
+  revenueClass: 'low',
+  potential: 'mid',
+  closeness: 'loose',
+  lastPurchaseAt: null,
+  lastContactAt: null,
+  nextFollowUpAt: null,
+  ...p,
+});
+
+async function seed(count = 30) {
+  const rows = await createRecords(
+    'contacts',
+    Array.from({ length: count }, (_, i) => ({
+      displayName: i % 2 ? `客户${i}号` : `Customer ${String(i).padStart(2, '0')}`,
+      emails: [{ address: `c${i}@example.com`, label: 'work' as const }],
+      phones: [
+        {
+          number: `+86138001380${String(i).padStart(2, '0')}`,
+          raw: `138 0013 80${String(i).padStart(2, '0')}`,
+          label: 'mobile' as const,
+        },
+      ],
+      tags: i % 3 === 0 ? ['vip'] : [],
+      address: { country: i % 2 ? 'CN' : 'US' },
+      source: { kind: 'manual' as const },
+    })),
+    ctx,
+  );
+  await db.scores.bulkPut(
+    rows.map((r, i) => ({
+      contactId: r.id,
+      localRev: i + 1,
+      scoredAt: ctx.now,
+      list: scores({
+        tier: i < 3 ? 'A' : 'C',
+        lifetimeValueMinor: i * 1000,
+        churnLevel: i % 10 === 0 ? 'high' : 'low',
+      }),
+      detail: {} as never,
+    })),
+  );
+  return rows;
+}
+
+function renderList(locale: Locale = 'en', onOpen: (id: string) => void = () => {}) {
+  listLoaderFor(db).start();
+  return render(
+    <I18nContext.Provider value={createI18n(locale)}>
+      <ListScreen hidden={false} onOpen={onOpen} onGoSettings={() => {}} />
+    </I18nContext.Provider>,
+  );
+}
+
+describe('ListScreen', () => {
+  test('an empty book gets a designed empty state that points to the demo data', async () => {
+    renderList();
+    expect(await screen.findByText('No customers yet')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Load demo data in Settings' })).toBeTruthy();
+  });
+
+  test('search as you type: Chinese substring, phone with spaces, email; no match says so', async () => {
+    await seed();
+    renderList();
+    const count = await screen.findByTestId('result-count');
+    await waitFor(() => expect(count.textContent).toBe('30 customers'));
+    const user = userEvent.setup();
+    const search = screen.getByRole('searchbox', { name: 'Search customers' });
+    await user.type(search, '客户1');
+    await waitFor(() => expect(count.textContent).toBe('6 customers')); // 客户1号, 客户11号 … 客户19号
+    await user.clear(search);
+    await user.type(search, '138 0013 8007');
+    await waitFor(() => expect(count.textContent).toBe('1 customer'));
+    await user.clear(search);
+    await user.type(search, 'c12@example');
+    await waitFor(() => expect(screen.getByTestId('customer-row').textContent).toContain('Customer 12'));
+    await user.clear(search);
+    await user.type(search, 'zzz');
+    expect((await screen.findByTestId('list-no-match')).textContent).toContain('No customer matches “zzz”.');
+  });
+
+  test('rows are virtualised: a 30-row result puts only the rows in view (plus a few) in the DOM', async () => {
+    await seed(30);
+    renderList();
+    await waitFor(() => expect(screen.getByTestId('result-count').textContent).toBe('30 customers'));
+    // happy-dom has no layout: the list assumes 600 px, 10 rows of 60 px, plus 6 overscan.
+    expect(screen.getAllByTestId('customer-row').length).toBeLessThanOrEqual(16);
+    expect(screen.getByRole('listbox').getAttribute('aria-multiselectable')).toBe('true');
+  });
+
+  test('views and sorts: core customers by lifetime value, largest first', async () => {
+    await seed();
+    renderList();
+    await waitFor(() => expect(screen.getByTestId('result-count').textContent).toBe('30 customers'));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Core customers (A)' }));
+    await waitFor(() => expect(screen.getByTestId('result-count').textContent).toBe('3 customers'));
+    await user.selectOptions(screen.getByLabelText('Sort'), 'lifetimeValue');
+    await waitFor(() =>
+      expect(
+        screen
+          .getAllByTestId('customer-row')
+          .map((r) => r.textContent?.match(/(Customer \d+|客户\d+号)/)?.[0]),
+      ).toEqual(['Customer 02', '客户1号', 'Customer 00']),
+    );
+  });
+
+  test('keyboard: arrows move, Enter opens, Space selects and shows the bulk bar, Escape clears', async () => {
+    await seed(5);
+    const opened: string[] = [];
+    renderList('en', (id) => opened.push(id));
+    await waitFor(() => expect(screen.getByTestId('result-count').textContent).toBe('5 customers'));
+    const user = userEvent.setup();
+    const list = screen.getByRole('listbox');
+    list.focus();
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    const active = list.getAttribute('aria-activedescendant');
+    expect(active).toBe(screen.getAllByTestId('customer-row')[2]!.id);
+    await user.keyboard(' ');
+    expect(within(await screen.findByTestId('bulk-bar')).getByText('1 selected')).toBeTruthy();
+    await user.keyboard('{Enter}');
+    expect(opened).toEqual([active!.replace(/^row-/, '')]);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByTestId('bulk-bar')).toBeNull());
+  });
+
+  test('bulk tag: every selected customer gets the tag, in one go', async () => {
+    const rows = await seed(6);
+    renderList();
+    await waitFor(() => expect(screen.getByTestId('result-count').textContent).toBe('6 customers'));
+    const user = userEvent.setup();
+    await user.click(screen.getByLabelText('Select all customers in the result'));
+    const bar = await screen.findByTestId('bulk-bar');
+    expect(within(bar).getByText('6 selected')).toBeTruthy();
+    await user.click(within(bar).getByRole('button', { name: 'Tag' }));
+    await user.type(within(bar).getByLabelText('Tag to add'), 'Trade-Fair');
+    await user.click(within(bar).getByRole('button', { name: 'Apply to 6 customers' }));
+    expect(await within(bar).findByText('Tagged 6 customers with “trade-fair”.')).toBeTruthy();
+    for (const row of rows) expect((await db.contacts.get(row.id))?.tags).toContain('trade-fair');
+  });
+
+  test('the Chinese list is in Chinese', async () => {
+    await seed(3);
+    renderList('zh-CN');
+    await waitFor(() => expect(screen.getByTestId('result-count').textContent).toBe('共 3 位客户'));
+    expect(screen.getByRole('searchbox', { name: '搜索客户' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '核心客户（A 类）' })).toBeTruthy();
+  });
+});
+
+describe('CSV export', () => {
+  test('quotes, guards formulas and starts with a byte-order mark', () => {
+    const csv = entriesToCsv(
+      [
+        {
+          id: '1',
+          displayName: '=HYPERLINK("x")',
+          nameKey: 'x',
+          searchText: '',
+          tags: ['vip', 'tea'],
+          ownerId: 'u',
+          companyName: 'Acme, Inc.',
+          scores: scores({ tier: 'A', lifetimeValueMinor: 123_456 }),
+        },
+      ],
+      createI18n('en'),
+    );
+    const [header, row] = csv.slice(1).split('\r\n');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(header).toContain('Name,Company,Title');
+    expect(row).toBe(`"'=HYPERLINK(""x"")","Acme, Inc.",,,,vip tea,,,,Tier A,Repeat,Low,10,1234.56,0.00,CNY`);
+  });
+});

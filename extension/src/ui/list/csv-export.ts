@@ -1,0 +1,81 @@
+import type { ListEntry } from '@keepcard/shared';
+import { currencyDigits, type I18n, type MessageKey } from '../../i18n';
+
+/**
+ * One CSV cell: quoted when it holds a comma, quote or line break; a leading = + - @ is prefixed with
+ * an apostrophe so a spreadsheet never runs a captured value as a formula (OWASP "CSV injection").
+ */
+export function csvCell(value: string | number | undefined | null): string {
+  if (value === undefined || value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const major = (minor: number | undefined, currency: string | undefined) =>
+  minor === undefined || !currency
+    ? ''
+    : (minor / 10 ** currencyDigits(currency)).toFixed(currencyDigits(currency));
+
+/**
+ * The entries as CSV with headers in the UI's language: a byte-order mark first, so spreadsheet
+ * programs read Chinese names as UTF-8. Amounts are plain decimals in major units with their currency.
+ */
+export function entriesToCsv(entries: Iterable<ListEntry>, i18n: I18n): string {
+  const { t } = i18n;
+  const header = [
+    'csv.name',
+    'csv.company',
+    'csv.title',
+    'csv.email',
+    'csv.phone',
+    'csv.tags',
+    'csv.country',
+    'csv.region',
+    'csv.city',
+    'csv.tier',
+    'csv.lifecycle',
+    'csv.churnLevel',
+    'csv.churnPercent',
+    'csv.lifetimeValue',
+    'csv.revenue',
+    'csv.currency',
+  ] as const;
+  const rows = [header.map((k) => csvCell(t(k))).join(',')];
+  for (const e of entries) {
+    const s = e.scores;
+    rows.push(
+      [
+        e.displayName,
+        e.companyName,
+        e.title,
+        e.primaryEmail,
+        e.primaryPhone,
+        e.tags.join(' '),
+        e.country,
+        e.region,
+        e.city,
+        s ? t(`tier.${s.tier}` as MessageKey) : '',
+        s ? t(`lifecycle.${s.lifecycle}` as MessageKey) : '',
+        s ? t(`churn.level.${s.churnLevel}` as MessageKey) : '',
+        s ? Math.round(s.churnRisk * 100) : '',
+        major(s?.lifetimeValueMinor, s?.currency),
+        major(s?.revenueInWindowMinor, s?.currency),
+        s?.currency,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  return `\uFEFF${rows.join('\r\n')}\r\n`;
+}
+
+/** Saves text as a file through a temporary link (no downloads permission needed). */
+export function downloadText(text: string, fileName: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
