@@ -42,7 +42,7 @@ test('clips a page’s mailto and tel links and shows them live in the side pane
   // Search narrows the list.
   await panel.getByLabel('Search customers').fill('schmidt');
   await expect(panel.getByText('1 customer', { exact: true })).toBeVisible();
-  await panel.getByRole('button', { name: /Anna Schmidt/ }).click();
+  await panel.getByRole('option', { name: /Anna Schmidt/ }).click();
   await expect(card.getByText('030 1234567')).toBeVisible();
   await panel.screenshot({ path: test.info().outputPath('card-raw-phone.png') });
 
@@ -66,13 +66,39 @@ test('says so when a page has nothing to clip', async ({ context, worker, pages,
   );
 });
 
-test('the product manifest asks only for on-demand access: no host permissions, no content scripts', async () => {
+test('the product manifest asks only for on-demand access: no host permissions, content scripts only on webmail', async () => {
   const manifestPath = join(EXTENSION_DIR, '..', '..', 'chrome-mv3', 'manifest.json');
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
   expect(manifest.permissions).toEqual(
-    expect.arrayContaining(['activeTab', 'scripting', 'sidePanel', 'unlimitedStorage']),
+    expect.arrayContaining([
+      'activeTab',
+      'scripting',
+      'sidePanel',
+      'contextMenus',
+      'unlimitedStorage',
+      'alarms',
+    ]),
   );
   expect(manifest.host_permissions ?? []).toEqual([]);
-  expect(manifest.content_scripts ?? []).toEqual([]);
+  // Sync reaches only the server the rep names: its origin is asked for at run time when they save the
+  // server URL (plain http only on this computer), never granted at install.
+  expect(manifest.optional_host_permissions).toEqual([
+    'https://*/*',
+    'http://localhost/*',
+    'http://127.0.0.1/*',
+  ]);
+  // Content scripts run only where the card follows the open message: Gmail and Outlook on the web.
+  const scripts: { matches: string[]; exclude_matches?: string[]; all_frames?: boolean }[] =
+    manifest.content_scripts ?? [];
+  expect(scripts.flatMap((s) => s.matches).sort()).toEqual([
+    'https://mail.google.com/*',
+    'https://outlook.live.com/*',
+    'https://outlook.office.com/*',
+    'https://outlook.office365.com/*',
+  ]);
+  expect(scripts.some((s) => s.all_frames)).toBe(false);
   expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+  expect(JSON.stringify(manifest)).not.toContain('*://*/*');
+  // The end-to-end test page is not shipped.
+  expect(JSON.stringify(manifest)).not.toContain('webmail-e2e');
 });
