@@ -32,8 +32,16 @@ describe('Contact: valid records', () => {
   });
 
   test.each<[string, Record<string, unknown>, string]>([
-    ['lost without a reason', { lost: { at: 1, reason: ' ' } }, 'Invalid contacts: lost.reason must not be empty'],
-    ['a photo that is not a web url', { photoUrl: 'data:image/png;base64,AAAA' }, 'Invalid contacts: photoUrl must be an http:// or https:// url'],
+    [
+      'lost without a reason',
+      { lost: { at: 1, reason: ' ' } },
+      'Invalid contacts: lost.reason must not be empty',
+    ],
+    [
+      'a photo that is not a web url',
+      { photoUrl: 'data:image/png;base64,AAAA' },
+      'Invalid contacts: photoUrl must be an http:// or https:// url',
+    ],
   ])('refuses %s', (_, over, message) => {
     expect(() => contact(over)).toThrow(message);
   });

@@ -24,13 +24,13 @@ export interface ListEntry {
   scores?: ListScores;
 }
 
-export type ValueTier = 'A' | 'B' | 'C' | 'prospect';
+export type TierName = 'A' | 'B' | 'C' | 'prospect';
 export type LifecycleStageName = 'prospect' | 'new' | 'repeat' | 'loyal' | 'at-risk' | 'churned' | 'lost';
 export type ChurnLevelName = 'low' | 'medium' | 'high';
 
 /** The scores a list needs, copied from the stored customer scores. Amounts are minor units of `currency`. */
 export interface ListScores {
-  tier: ValueTier;
+  tier: TierName;
   lifecycle: LifecycleStageName;
   churnLevel: ChurnLevelName;
   /** Probability the customer is lost, 0..1. */

@@ -1,4 +1,4 @@
-import type { ListEntry, ValueTier } from './list-entry';
+import type { ListEntry, TierName } from './list-entry';
 
 export const SORT_KEYS = [
   'name',
@@ -13,7 +13,7 @@ export const SORT_KEYS = [
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';
 
-const TIER_RANK: Record<ValueTier, number> = { A: 0, B: 1, C: 2, prospect: 3 };
+const TIER_RANK: Record<TierName, number> = { A: 0, B: 1, C: 2, prospect: 3 };
 
 /**
  * The value an entry sorts by; `null` (no data) always sorts last, whatever the direction.
