@@ -107,7 +107,7 @@ for (const backend of testBackends) {
       const batchMs = performance.now() - started;
 
       const outcomes: string[] = [];
-      for (const fraction of [0.2, 0.5, 0.8]) {
+      for (const fraction of [0.15, 0.3, 0.5]) {
         const batch = addContacts(replica, device.userId, 500);
         const sending = device.call('POST', '/v1/sync/push', batch).then(
           (res) => `answered ${res.status}`,
