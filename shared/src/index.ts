@@ -16,6 +16,7 @@ export * from './schemas/company';
 export * from './schemas/contact';
 export * from './schemas/feedback';
 export * from './schemas/interaction';
+export * from './schemas/loyalty';
 export * from './schemas/note';
 export * from './schemas/purchase';
 export * from './schemas/tables';

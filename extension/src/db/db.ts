@@ -5,6 +5,7 @@ import {
   type Feedback,
   type Interaction,
   type ListScores,
+  type LoyaltyEntry,
   type Note,
   organizationKey,
   type Purchase,
@@ -152,6 +153,7 @@ export class KeepcardDB extends Dexie {
   purchases!: EntityTable<Synced<Purchase>, 'id'>;
   feedback!: EntityTable<Synced<Feedback>, 'id'>;
   tasks!: EntityTable<Synced<Task>, 'id'>;
+  loyalty!: EntityTable<Synced<LoyaltyEntry>, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   history!: EntityTable<HistoryRow, 'seq'>;
   scores!: EntityTable<ScoreRow, 'contactId'>;
@@ -200,6 +202,8 @@ export class KeepcardDB extends Dexie {
     this.version(4)
       .stores({ outbox: 'seq', syncState: 'key' })
       .upgrade((tx) => queueExistingRows(tx, Date.now()));
+    // v5: the loyalty-points ledger (append-only, read per contact in time order).
+    this.version(5).stores({ loyalty: 'id, [contactId+occurredAt], updatedAt' });
   }
 }
 

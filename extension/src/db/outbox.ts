@@ -230,6 +230,16 @@ export async function queueChanges(
   await saveDevice(tables.syncState, { ...device, clock, seq, pending: device.pending + entries.length });
 }
 
+const PRE_SYNC_TABLES: ReadonlySet<TableName> = new Set([
+  'contacts',
+  'companies',
+  'notes',
+  'interactions',
+  'purchases',
+  'feedback',
+  'tasks',
+]);
+
 /**
  * Database upgrade to v4: rows written before sync existed are queued as creates, so they reach the
  * server on the first push like any later write (tombstones are not: nothing to tell a server that
@@ -242,7 +252,10 @@ export async function queueExistingRows(tx: Transaction, now: number): Promise<v
     syncState: tx.table('syncState'),
   };
   // Companies first, as the repository writes them: a contact's company exists when it arrives.
-  for (const table of ['companies', ...tableNames.filter((t) => t !== 'companies')] as TableName[]) {
+  // The synced tables that existed before sync (v1-v3): a table added later (loyalty, v5) never
+  // holds rows written before sync.
+  const synced = tableNames.filter((t) => t !== 'companies' && PRE_SYNC_TABLES.has(t));
+  for (const table of ['companies', ...synced] as TableName[]) {
     const rows = (await tx.table(table).toArray()) as (object & { id: string; deletedAt: number | null })[];
     const live = rows.filter((row) => row.deletedAt === null);
     await queueChanges(

@@ -1,3 +1,8 @@
+import { dashboardEn } from './features/dashboard';
+import { feedbackEn } from './features/feedback';
+import { remindersEn } from './features/reminders';
+import { transferEn } from './features/transfer';
+
 /**
  * English strings: the key source. Every key here must exist in every other locale with the same
  * arguments (a test checks). Messages use `{name}` and ICU-style `{n, plural, one {…} other {…}}`.
@@ -512,6 +517,11 @@ export const en = {
   'source.import': 'import',
   'source.manual': 'typed in',
   'source.demo': 'demo data',
+
+  ...remindersEn,
+  ...feedbackEn,
+  ...transferEn,
+  ...dashboardEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

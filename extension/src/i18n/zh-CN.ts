@@ -1,4 +1,8 @@
 import type { MessageKey } from './en';
+import { dashboardZhCN } from './features/dashboard';
+import { feedbackZhCN } from './features/feedback';
+import { remindersZhCN } from './features/reminders';
+import { transferZhCN } from './features/transfer';
 
 /** 简体中文. */
 export const zhCN: Record<MessageKey, string> = {
@@ -484,4 +488,9 @@ export const zhCN: Record<MessageKey, string> = {
   'source.import': '导入',
   'source.manual': '手动录入',
   'source.demo': '示例数据',
+
+  ...remindersZhCN,
+  ...feedbackZhCN,
+  ...transferZhCN,
+  ...dashboardZhCN,
 };

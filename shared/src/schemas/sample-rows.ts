@@ -39,6 +39,7 @@ export const sampleRows: { [T in TableName]: InputOf<T> } = {
   },
   feedback: { ...baseRow, contactId: ids.contact, kind: 'survey', occurredAt: NOW },
   tasks: { ...baseRow, kind: 'follow-up', title: '回访王经理', dueAt: NOW },
+  loyalty: { ...baseRow, contactId: ids.contact, occurredAt: NOW, points: 200, reason: '年度续约奖励' },
 };
 
 /** A row of `table` with some fields replaced; `undefined` removes a field, as if it were missing. */

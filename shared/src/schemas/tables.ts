@@ -3,6 +3,7 @@ import { Company } from './company';
 import { Contact } from './contact';
 import { Feedback } from './feedback';
 import { Interaction } from './interaction';
+import { LoyaltyEntry } from './loyalty';
 import { Note } from './note';
 import { Purchase } from './purchase';
 import { Task } from './task';
@@ -16,6 +17,7 @@ export const tableSchemas = {
   purchases: Purchase,
   feedback: Feedback,
   tasks: Task,
+  loyalty: LoyaltyEntry,
 } as const;
 
 export type TableName = keyof typeof tableSchemas;
