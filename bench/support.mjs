@@ -1,4 +1,5 @@
 // Helpers shared by benchmark suites: statistics, and a page of product modules in headless Chromium.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
@@ -44,4 +45,27 @@ export async function withBenchPage(fn) {
     await browser.close();
     await server.close();
   }
+}
+
+/**
+ * bench/browser/panel-seed.ts built as one script, to evaluate in a page of the e2e extension (CDP
+ * evaluation is not bound by its CSP); it defines `keepcardPanelSeed(options)`.
+ */
+export async function panelSeedScript() {
+  const outDir = join(import.meta.dirname, '.build-panel-seed');
+  await build({
+    logLevel: 'warn',
+    configFile: false,
+    build: {
+      outDir,
+      emptyOutDir: true,
+      lib: {
+        entry: join(import.meta.dirname, 'browser', 'panel-seed.ts'),
+        formats: ['iife'],
+        name: 'keepcardPanelSeedLib',
+        fileName: () => 'panel-seed.js',
+      },
+    },
+  });
+  return readFile(join(outDir, 'panel-seed.js'), 'utf8');
 }

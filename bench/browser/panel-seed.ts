@@ -10,6 +10,7 @@ import {
   phoneKey,
   SCHEMA_VERSION,
   scoreWorkspace,
+  type WorkspaceModel,
 } from '../../shared/src/index';
 import { generateContacts, prng } from './generate-contacts';
 
@@ -19,6 +20,11 @@ export interface PanelSeedOptions {
   notes: number;
   companies: number;
   now: number;
+  /**
+   * Store a score row per contact and a fitted model, as a panel opened today finds them (default).
+   * false leaves both out, so the panel's scoring worker refits and scores the whole book on open.
+   */
+  scores?: boolean;
 }
 
 export interface PanelSeedResult {
@@ -62,7 +68,7 @@ const base = (now: number, owner: string) => ({
  * Score details of realistic shape and size: the shared scoring run over a sample of generated
  * customers, reused (with the contact id replaced) for every contact of the book.
  */
-function sampleScores(now: number, rand: () => number): CustomerScores[] {
+function sampleScores(now: number, rand: () => number): { model: WorkspaceModel; scores: CustomerScores[] } {
   const contactIds = Array.from({ length: 400 }, (_, i) => `sample-${i}`);
   const purchases = contactIds.flatMap((contactId, i) =>
     Array.from({ length: i % 9 }, () => ({
@@ -75,12 +81,11 @@ function sampleScores(now: number, rand: () => number): CustomerScores[] {
   const interactions = contactIds.flatMap((contactId, i) =>
     Array.from({ length: i % 4 }, () => ({ contactId, occurredAt: Math.round(now - rand() * 300 * DAY) })),
   );
-  const { scores } = scoreWorkspace(
+  return scoreWorkspace(
     groupCustomerRecords({ contactIds, purchases, interactions }),
     { currency: 'CNY', utcOffsetMinutes: 480 },
     now,
   );
-  return scores;
 }
 
 function listScores(s: CustomerScores, nextFollowUpAt: number | null) {
@@ -262,8 +267,10 @@ export async function seedPanelBook(o: PanelSeedOptions): Promise<PanelSeedResul
   await put(db, 'tasks', tasks);
 
   // Stored scores, as the scoring worker writes them (one row per contact, full reasons).
-  const samples = sampleScores(o.now, rand);
-  for (let start = 0; start < o.contacts; start += BATCH) {
+  const withScores = o.scores !== false;
+  const sample = withScores ? sampleScores(o.now, rand) : null;
+  const samples = sample?.scores ?? [];
+  for (let start = 0; withScores && start < o.contacts; start += BATCH) {
     const rows = contactIds.slice(start, start + BATCH).map((contactId, i) => {
       const detail = { ...samples[(start + i) % samples.length]!, contactId };
       const follow = rand() < 0.3 ? Math.round(o.now + (rand() - 0.3) * 60 * DAY) : null;
@@ -271,12 +278,23 @@ export async function seedPanelBook(o: PanelSeedOptions): Promise<PanelSeedResul
     });
     await put(db, 'scores', rows);
   }
-  await put(db, 'meta', [{ key: 'localRev', value: rev }]);
+  // With scores, the fitted model of today too (scoring-store's StoredModel): a panel opened on a
+  // scored book does not refit (refitDue), so the panel benchmarks measure the panel, not a refit.
+  const meta: { key: string; value: unknown }[] = [{ key: 'localRev', value: rev }];
+  if (sample)
+    meta.push({ key: 'scoringModel', value: { model: sample.model, settings: {}, contacts: o.contacts } });
+  await put(db, 'meta', meta);
   db.close();
   return {
     ms: performance.now() - started,
     knownContactIds: known,
-    counts: { contacts: o.contacts, companies: o.companies, purchases, notes: o.notes, scores: o.contacts },
+    counts: {
+      contacts: o.contacts,
+      companies: o.companies,
+      purchases,
+      notes: o.notes,
+      scores: withScores ? o.contacts : 0,
+    },
   };
 }
 

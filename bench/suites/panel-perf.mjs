@@ -10,9 +10,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { build } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { percentile, round1 } from '../support.mjs';
+import { panelSeedScript, percentile, round1 } from '../support.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const EXTENSION_DIR = join(root, 'extension', '.output', 'e2e', 'chrome-mv3');
@@ -23,26 +22,6 @@ const OPTIONS = {
   notes: Number(process.env.PANEL_NOTES ?? 200_000),
   companies: 2_000,
 };
-
-/** The seeding module as one script, evaluated in the extension page (CDP evaluation is not bound by its CSP). */
-async function seedScript() {
-  const outDir = join(import.meta.dirname, '..', '.build-panel-seed');
-  await build({
-    logLevel: 'warn',
-    configFile: false,
-    build: {
-      outDir,
-      emptyOutDir: true,
-      lib: {
-        entry: join(import.meta.dirname, '..', 'browser', 'panel-seed.ts'),
-        formats: ['iife'],
-        name: 'keepcardPanelSeedLib',
-        fileName: () => 'panel-seed.js',
-      },
-    },
-  });
-  return readFile(join(outDir, 'panel-seed.js'), 'utf8');
-}
 
 /** Waits (inside the page) until `test` holds, then one more frame: the DOM is committed and painted next. */
 const settle = (page, fnSource, arg) =>
@@ -66,7 +45,7 @@ const resultsKey = () =>
 export default async function panelPerf() {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
     execSync('pnpm --filter @keepcard/extension build', { cwd: root, stdio: 'inherit' });
-  const script = await seedScript();
+  const script = await panelSeedScript();
   // PANEL_PROFILE_DIR keeps the seeded profile between runs (seeding takes minutes): for working on the panel.
   const keep = process.env.PANEL_PROFILE_DIR;
   const dir = keep ?? (await mkdtemp(join(tmpdir(), 'keepcard-bench-panel-')));
