@@ -39,3 +39,4 @@ export * from './sync/schema-version';
 export * from './sync/sse';
 export * from './sync/wire';
 export * from './webmail';
+export * from './reminders';
