@@ -4,7 +4,14 @@ import { companyIdFor } from './contacts-repo';
 import type { ContactRow, KeepcardDB } from './db';
 import { getDb } from './db';
 import { followUpTables, moveNextFollowUp } from './follow-up-repo';
-import { createRecord, type NewRecord, updateRecord, type WriteContext, writeTables } from './records-repo';
+import {
+  createRecord,
+  createRecords,
+  type NewRecord,
+  updateRecord,
+  type WriteContext,
+  writeTables,
+} from './records-repo';
 
 export function addNote(contactId: string, text: string, ctx: WriteContext) {
   return createRecord('notes', { contactId, text }, ctx);
@@ -92,12 +99,23 @@ export function postponeTask(taskId: string, dueAt: number, ctx: WriteContext) {
  * Marks a birthday or holiday care reminder done for one customer: a done care task at the reminder's
  * due time, which the reminder calculation reads (shared due-reminders.ts `careKey`), on every device.
  */
-export function completeCare(
-  contactId: string,
-  care: { kind: 'care-birthday' | 'care-holiday'; title: string; dueAt: number },
-  ctx: WriteContext,
-) {
+export function completeCare(contactId: string, care: CareDone, ctx: WriteContext) {
   return createRecord('tasks', { contactId, ...care, doneAt: ctx.now }, ctx);
+}
+
+export interface CareDone {
+  kind: 'care-birthday' | 'care-holiday';
+  title: string;
+  dueAt: number;
+}
+
+/** Care done for several customers at once (a holiday greeted from its notification): all or none. */
+export function completeCareForAll(contactIds: readonly string[], care: CareDone, ctx: WriteContext) {
+  return createRecords(
+    'tasks',
+    contactIds.map((contactId) => ({ contactId, ...care, doneAt: ctx.now })),
+    ctx,
+  );
 }
 
 export interface FeedbackInput {

@@ -29,12 +29,13 @@ export async function openFollowUps(contactId: string, db: KeepcardDB): Promise<
 /** The latest purchase or interaction of a contact, or null. */
 async function lastTouchAt(contactId: string, db: KeepcardDB): Promise<number | null> {
   let latest: number | null = null;
-  for (const table of [db.purchases, db.interactions]) {
-    const rows = await table
+  for (const name of ['purchases', 'interactions'] as const) {
+    const rows: { occurredAt: number; deletedAt: number | null }[] = await db
+      .table(name)
       .where('[contactId+occurredAt]')
       .between([contactId, -Infinity], [contactId, Infinity])
       .reverse()
-      .filter((r) => r.deletedAt === null)
+      .filter((r: { deletedAt: number | null }) => r.deletedAt === null)
       .limit(1)
       .toArray();
     const at = rows[0]?.occurredAt;
