@@ -10,14 +10,14 @@
 // side panel itself: chrome.sidePanel.open needs a user gesture, and Chrome does not count a
 // notification click as one, so calling it here fails; a tab always works and shows the same card.
 // A holiday reminder about several customers opens the list.
-import { parseTimeOfDay, type Reminder } from '@keepcard/shared';
+import type { Reminder } from '@keepcard/shared';
 import { browser } from 'wxt/browser';
 import { completeCareForAll, completeTask } from '../db/activity-repo';
 import { getDb, type KeepcardDB, type ReminderLedgerRow } from '../db/db';
-import { getReminderSettings } from '../db/reminder-settings-repo';
 import { getLocalActor } from '../db/settings-repo';
 import { getUiSettings } from '../db/ui-settings-repo';
 import { createI18n, type I18n, localeFor } from '../i18n';
+import { localTimeZone } from './local-zone';
 import { checkReminders, closeReminder, snoozeReminder } from './reminder-scheduler';
 import { careTitle, notificationText } from './reminder-text';
 
@@ -25,9 +25,6 @@ export const REMINDER_ALARM = 'keepcard-reminders';
 const SNOOZE_MS = 3_600_000;
 const BUTTON_SNOOZE = 0;
 const BUTTON_DONE = 1;
-
-/** The rep's zone, as the browser knows it: care reminders are due at the reminder time there. */
-export const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 async function panelI18n(db: KeepcardDB): Promise<I18n> {
   const { language } = await getUiSettings(db);
@@ -144,9 +141,4 @@ export function registerReminderDelivery(): void {
       },
     });
   }
-}
-
-/** Minutes after midnight of the care reminder time, for "until tomorrow" snoozes on the card. */
-export async function reminderMinuteOfDay(db: KeepcardDB = getDb()): Promise<number> {
-  return parseTimeOfDay((await getReminderSettings(db)).reminderTime) ?? 540;
 }
