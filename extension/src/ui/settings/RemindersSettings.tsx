@@ -183,10 +183,10 @@ export function RemindersSettings({ now = Date.now() }: { now?: number }) {
         >
           <fieldset>
             <legend className="mb-1 font-medium">{t('reminders.cadence.title')}</legend>
-            <div className="grid grid-cols-2 gap-x-3 gap-y-1">
+            <div className="space-y-1">
               {TIER_NAMES.map((tier) => (
                 <div key={tier} className="flex items-center gap-1.5">
-                  <label htmlFor={`${ids}-cadence-${tier}`} className="whitespace-nowrap text-xs">
+                  <label htmlFor={`${ids}-cadence-${tier}`} className="w-32 whitespace-nowrap">
                     {t('reminders.cadence.label', { tier: t(`tier.${tier}`) })}
                   </label>
                   <input
@@ -198,7 +198,7 @@ export function RemindersSettings({ now = Date.now() }: { now?: number }) {
                     }
                     className={inputClass.replace('w-full', 'w-14')}
                   />
-                  <span className="text-xs">{t('reminders.cadence.days')}</span>
+                  <span>{t('reminders.cadence.days')}</span>
                 </div>
               ))}
             </div>
@@ -212,7 +212,7 @@ export function RemindersSettings({ now = Date.now() }: { now?: number }) {
               type="time"
               value={draft.reminderTime}
               onChange={(e) => setDraft({ ...draft, reminderTime: e.target.value })}
-              className={inputClass.replace('w-full', 'w-28')}
+              className={inputClass.replace('w-full', 'w-36')}
               aria-describedby={`${ids}-time-help`}
             />
             <p id={`${ids}-time-help`} className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">
