@@ -163,3 +163,47 @@ test('reminder settings in English and Chinese', async ({ openSidePanel }) => {
   await expect(section.getByTestId('holiday-row').filter({ hasText: '中秋节' })).toContainText('下次：');
   await section.screenshot({ path: test.info().outputPath('reminders-settings-zh.png') });
 });
+
+test('a holiday of the rep’s own calendar: care on the card (Chinese), one notification at 09:00', async ({
+  worker,
+  openSidePanel,
+}) => {
+  const panel = await openSidePanel();
+  await loadDemo(panel);
+  await scoreBook(panel);
+  await goTo(panel, 'Settings');
+  await panel.getByLabel('简体中文').check();
+  // Tomorrow, in the browser's zone.
+  const { month, day, nineOClock } = await panel.evaluate(() => {
+    const d = new Date();
+    d.setDate(d.getDate() + 1);
+    return { month: d.getMonth() + 1, day: d.getDate(), nineOClock: new Date(d).setHours(9, 0, 0, 0) };
+  });
+  const add = panel.getByRole('form', { name: '添加节日' });
+  await add.getByLabel('名称').fill('店庆');
+  await add.getByLabel('月').fill(String(month));
+  await add.getByLabel('日').fill(String(day));
+  await add.getByRole('button', { name: '添加节日' }).click();
+  await expect(panel.getByTestId('holiday-row').filter({ hasText: '店庆' })).toContainText('下次：');
+
+  await goTo(panel, '客户');
+  await panel.getByRole('searchbox').fill('王芳');
+  await panel.getByTestId('customer-row').first().click();
+  const card = panel.getByTestId('contact-card');
+  const care = card.getByTestId('care-reminders');
+  await expect(care).toContainText('店庆问候');
+  await care.scrollIntoViewIfNeeded();
+  await panel.screenshot({ path: test.info().outputPath('zh-card-care.png') });
+
+  // The worker: one holiday notification for all the tier A and B customers, at 09:00 tomorrow.
+  await check(worker, Date.now());
+  expect((await check(worker, nineOClock - 60_000)).filter((k) => k.startsWith('holiday:'))).toEqual([]);
+  const shown = (await check(worker, nineOClock + 60_000)).filter((k) => k.startsWith('holiday:'));
+  expect(shown).toHaveLength(1);
+  expect(shown[0]).toMatch(/^holiday:custom-[\w-]+:\d{4}-\d{2}-\d{2}@\d+$/);
+  expect(Object.keys(await notifications(worker))).toContain(shown[0]);
+
+  // Done on the card records the care for this customer: the reminder leaves the card.
+  await care.getByRole('button', { name: '将“店庆问候”标记为完成' }).click();
+  await expect(card.getByTestId('care-reminders')).toHaveCount(0);
+});

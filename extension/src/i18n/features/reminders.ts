@@ -57,7 +57,7 @@ export const remindersEn = {
   'reminders.followUp.autoTitle': 'Follow up',
   'reminders.care.title': 'Care',
   'reminders.care.birthday': 'Birthday greetings',
-  'reminders.care.holiday': '{holiday} greetings',
+  'reminders.care.holiday': 'Send {holiday} wishes',
   'reminders.care.done': 'Done',
   'reminders.care.doneNamed': 'Mark “{title}” done',
   'reminders.task.tomorrow': 'Tomorrow',

@@ -83,10 +83,7 @@ export function CareReminders({
           return (
             <li key={r.id} className="flex items-start justify-between gap-2 text-sm">
               <div>
-                <span className="font-medium text-violet-900 dark:text-violet-200">
-                  {r.kind === 'birthday' ? '🎂 ' : '🎉 '}
-                  {title}
-                </span>
+                <span className="font-medium text-violet-900 dark:text-violet-200">{title}</span>
                 <span className="block text-xs text-slate-600 dark:text-slate-400">
                   {t('reminders.care.title')} · {formatDate(r.dueAt)} ·{' '}
                   {formatRelativeDays(daysFrom(now, r.dueAt))}
