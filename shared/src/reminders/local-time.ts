@@ -62,7 +62,9 @@ export function localTimeToInstant(day: CalendarDay, minuteOfDay: number, timeZo
   // Two passes: the offset at the first guess can differ from the offset at the answer near a DST change.
   const first = naive - zoneOffsetMs(naive, timeZone);
   const second = naive - zoneOffsetMs(first, timeZone);
-  return second;
+  if (second + zoneOffsetMs(second, timeZone) === naive) return second;
+  // A wall-clock time the zone skipped: of the two readings, the later one is the time moved forward.
+  return Math.max(first, second);
 }
 
 /** Days after `day`, in the proleptic Gregorian calendar. */
