@@ -114,6 +114,20 @@ describe('checkReminders', () => {
     expect(n.created).toHaveLength(1);
   });
 
+  test('a notification that fails to show does not hold back the others, and is retried', async () => {
+    const { db, ctx, contactId } = await setup();
+    const n = new ScreenNotifier();
+    await check(db, T0, n);
+    await scheduleFollowUp(contactId, { title: 'A', dueAt: T0 + HOUR }, ctx);
+    await scheduleFollowUp(contactId, { title: 'B', dueAt: T0 + 2 * HOUR }, ctx);
+    n.failNext = true;
+    await expect(check(db, T0 + 3 * HOUR, n)).rejects.toThrow('browser went away');
+    expect(n.created).toHaveLength(1);
+    const { shown } = await check(db, T0 + 4 * HOUR, n);
+    expect(shown.map((r) => r.reminder.title)).toEqual(['A']);
+    expect(n.created).toHaveLength(2);
+  });
+
   test('a task done before its reminder is shown is not delivered', async () => {
     const { db, ctx, contactId } = await setup();
     const n = new ScreenNotifier();

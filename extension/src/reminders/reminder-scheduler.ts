@@ -125,16 +125,24 @@ export async function checkReminders(
   });
 
   const shown: ReminderLedgerRow[] = [];
+  let failure: unknown;
   for (const row of await db.reminderLedger.where('state').equals('firing').sortBy('dueAt')) {
     if (row.reminder.taskId && !(await taskStillOpen(db, row.reminder.taskId))) {
       await db.reminderLedger.update(row.key, { state: 'closed' });
       continue;
     }
-    await notifier.show(row);
+    try {
+      await notifier.show(row);
+    } catch (error) {
+      // Left `firing`: the next check tries again. The other reminders are still shown.
+      failure ??= error;
+      continue;
+    }
     const firedAt = row.firedAt ?? now;
     await db.reminderLedger.update(row.key, { state: 'shown', firedAt });
     shown.push({ ...row, state: 'shown', firedAt });
   }
+  if (failure !== undefined) throw failure;
   return { shown, from, to: now };
 }
 
