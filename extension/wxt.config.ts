@@ -5,8 +5,9 @@ import { defineConfig } from 'wxt';
 // activeTab + scripting for on-demand clipping (no <all_urls> content script),
 // sidePanel for the card, contextMenus for "Clip contacts from this page" and the selection items,
 // unlimitedStorage so a large book of customers is not evicted, alarms so sync wakes the service
-// worker to catch up. The sync server's origin is an optional host permission, requested when the
-// rep saves its URL (never a permanent <all_urls>); http only for this computer (src/sync/server-url.ts).
+// worker to catch up (sync, and the reminder checks), notifications so follow-up, birthday and
+// holiday reminders reach the rep when the side panel is closed (src/reminders/reminder-delivery.ts).
+// The sync server's origin is an optional host permission, requested when the rep saves its URL (never a permanent <all_urls>); http only for this computer (src/sync/server-url.ts).
 // The only content scripts are the webmail ones (entrypoints/gmail.content.ts, outlook.content.ts),
 // declared for their hosts alone: Gmail and Outlook on the web, so the card can follow the open message.
 //
@@ -22,6 +23,8 @@ export default defineConfig({
   outDir: e2e ? '.output/e2e' : '.output',
   vite: () => ({
     plugins: [tailwindcss()],
+    // Read as `import.meta.env.KEEPCARD_E2E`: hooks only the end-to-end build exposes (reminder-delivery.ts).
+    define: { 'import.meta.env.KEEPCARD_E2E': JSON.stringify(e2e) },
     // shared/ is pure by rule (no DOM, no I/O, no module-level effects): its modules may be dropped
     // when unused. Without this, importing one function through the package's barrel pulls every
     // parser (ical.js, microformats…) into each bundle; the webmail content scripts, which run in
@@ -51,6 +54,7 @@ export default defineConfig({
       'storage',
       'unlimitedStorage',
       'alarms',
+      'notifications',
     ],
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     action: { default_title: 'Clip contacts from this page' },

@@ -11,6 +11,7 @@ export * from './identity/contact-merge';
 export * from './names';
 export * from './phone';
 export * from './records';
+export * from './reminders';
 export * from './schemas/common';
 export * from './schemas/company';
 export * from './schemas/contact';

@@ -1,9 +1,17 @@
 // The card's quick actions: each one validated write through the records repository, for one contact.
 import type { Feedback, Interaction, Purchase, Task } from '@keepcard/shared';
 import { companyIdFor } from './contacts-repo';
-import type { ContactRow } from './db';
+import type { ContactRow, KeepcardDB } from './db';
 import { getDb } from './db';
-import { createRecord, type NewRecord, updateRecord, type WriteContext, writeTables } from './records-repo';
+import { followUpTables, moveNextFollowUp } from './follow-up-repo';
+import {
+  createRecord,
+  createRecords,
+  type NewRecord,
+  updateRecord,
+  type WriteContext,
+  writeTables,
+} from './records-repo';
 
 export function addNote(contactId: string, text: string, ctx: WriteContext) {
   return createRecord('notes', { contactId, text }, ctx);
@@ -17,8 +25,27 @@ export interface InteractionInput {
   summary?: string;
 }
 
+/** Runs a write and moves the contact's next follow-up, in one transaction (follow-up-repo.ts). */
+function touching<R>(
+  contactId: string,
+  touchedAt: number,
+  ctx: WriteContext,
+  write: (inner: WriteContext & { db: KeepcardDB }) => Promise<R>,
+): Promise<R> {
+  const db = ctx.db ?? getDb();
+  const inner = { ...ctx, db };
+  return db.transaction('rw', followUpTables(db), async () => {
+    const result = await write(inner);
+    await moveNextFollowUp(contactId, touchedAt, inner);
+    return result;
+  });
+}
+
+/** Logs a call, meeting, visit, email…; the next follow-up moves to after it (定期回访). */
 export function logInteraction(contactId: string, input: InteractionInput, ctx: WriteContext) {
-  return createRecord('interactions', { contactId, ...input }, ctx);
+  return touching(contactId, input.occurredAt, ctx, (inner) =>
+    createRecord('interactions', { contactId, ...input }, inner),
+  );
 }
 
 export interface PurchaseInput {
@@ -30,8 +57,11 @@ export interface PurchaseInput {
   channel?: string;
 }
 
+/** Records a purchase; the next follow-up moves to after it. */
 export function addPurchase(contactId: string, input: PurchaseInput, ctx: WriteContext): Promise<Purchase> {
-  return createRecord('purchases', { contactId, ...input }, ctx);
+  return touching(contactId, input.occurredAt, ctx, (inner) =>
+    createRecord('purchases', { contactId, ...input }, inner),
+  );
 }
 
 export function scheduleFollowUp(
@@ -46,8 +76,46 @@ export function scheduleFollowUp(
   );
 }
 
-export function completeTask(taskId: string, ctx: WriteContext) {
-  return updateRecord('tasks', taskId, { doneAt: ctx.now }, ctx);
+/**
+ * Marks a task done. Completing a customer's follow-up schedules their next one per the cadence of
+ * their tier, in the same transaction.
+ */
+export async function completeTask(taskId: string, ctx: WriteContext) {
+  const db = ctx.db ?? getDb();
+  const inner = { ...ctx, db };
+  return db.transaction('rw', followUpTables(db), async () => {
+    const task = await updateRecord('tasks', taskId, { doneAt: ctx.now }, inner);
+    if (task.kind === 'follow-up' && task.contactId) await moveNextFollowUp(task.contactId, ctx.now, inner);
+    return task;
+  });
+}
+
+/** Moves a task's due time (a snooze from the card or a notification). */
+export function postponeTask(taskId: string, dueAt: number, ctx: WriteContext) {
+  return updateRecord('tasks', taskId, { dueAt }, ctx);
+}
+
+/**
+ * Marks a birthday or holiday care reminder done for one customer: a done care task at the reminder's
+ * due time, which the reminder calculation reads (shared due-reminders.ts `careKey`), on every device.
+ */
+export function completeCare(contactId: string, care: CareDone, ctx: WriteContext) {
+  return createRecord('tasks', { contactId, ...care, doneAt: ctx.now }, ctx);
+}
+
+export interface CareDone {
+  kind: 'care-birthday' | 'care-holiday';
+  title: string;
+  dueAt: number;
+}
+
+/** Care done for several customers at once (a holiday greeted from its notification): all or none. */
+export function completeCareForAll(contactIds: readonly string[], care: CareDone, ctx: WriteContext) {
+  return createRecords(
+    'tasks',
+    contactIds.map((contactId) => ({ contactId, ...care, doneAt: ctx.now })),
+    ctx,
+  );
 }
 
 export interface FeedbackInput {

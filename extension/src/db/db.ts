@@ -9,6 +9,7 @@ import {
   type Note,
   organizationKey,
   type Purchase,
+  type Reminder,
   type SegmentFilter,
   type TableName,
   type Task,
@@ -134,6 +135,25 @@ export interface SyncStateRow {
   value: unknown;
 }
 
+/**
+ * One reminder at one due time, as this browser delivered it (local, never synced: each browser shows
+ * its own notifications). Keyed `<reminder id>@<due time>`, which is also the notification's id, so a
+ * reminder fires once per due time however many times the scheduler runs (reminder-scheduler.ts).
+ */
+export interface ReminderLedgerRow {
+  key: string;
+  reminderId: string;
+  /** When it is (or was) due: the reminder's own time, or the end of a snooze. */
+  dueAt: number;
+  /**
+   * `scheduled`: a snooze waiting for its time; `firing`: claimed, its notification not yet confirmed
+   * shown; `shown`: the notification was created; `closed`: clicked, done, snoozed or dismissed.
+   */
+  state: 'scheduled' | 'firing' | 'shown' | 'closed';
+  reminder: Reminder;
+  firedAt: number | null;
+}
+
 /** Small key/value rows: settings, the local profile id. */
 export interface MetaRow {
   key: string;
@@ -160,6 +180,7 @@ export class KeepcardDB extends Dexie {
   segments!: EntityTable<SegmentRow, 'id'>;
   outbox!: EntityTable<OutboxChunk, 'seq'>;
   syncState!: EntityTable<SyncStateRow, 'key'>;
+  reminderLedger!: EntityTable<ReminderLedgerRow, 'key'>;
 
   /** `options` lets tests pass fake-indexeddb's factory instead of the browser's. */
   constructor(name = 'keepcard', options?: DexieOptions) {
@@ -204,6 +225,9 @@ export class KeepcardDB extends Dexie {
       .upgrade((tx) => queueExistingRows(tx, Date.now()));
     // v5: the loyalty-points ledger (append-only, read per contact in time order).
     this.version(5).stores({ loyalty: 'id, [contactId+occurredAt], updatedAt' });
+    // v6: the reminders' delivery ledger (local only), read by state (snoozes and unconfirmed
+    // notifications) and pruned by due time.
+    this.version(6).stores({ reminderLedger: 'key, state, dueAt' });
   }
 }
 

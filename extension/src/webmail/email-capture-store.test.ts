@@ -1,6 +1,7 @@
 import { captureFromOpenMessage, type OpenMessage } from '@keepcard/shared';
 import { describe, expect, test } from 'vitest';
 import { saveCapturedContact } from '../db/contacts-repo';
+import { openFollowUps } from '../db/follow-up-repo';
 import { historyOf } from '../db/records-repo';
 import { freshDb } from '../db/test-db';
 import {
@@ -52,6 +53,9 @@ describe('saveEmailCapture', () => {
     expect(await db.contacts.count()).toBe(1);
     expect(await db.interactions.count()).toBe(1);
     expect(await interactionSummary(first.contact.id, db)).toMatchObject({ count: 1 });
+    // The logged email moved the next follow-up (a new contact is a prospect: 30 days), once.
+    const followUps = await openFollowUps(first.contact.id, db);
+    expect(followUps.map((t) => t.dueAt)).toEqual([first.interaction.occurredAt + 30 * 86_400_000]);
   });
 
   test('another message of a known sender is logged on the same card', async () => {

@@ -16,13 +16,8 @@ import {
 import Dexie from 'dexie';
 import { companyIdFor, saveCapturedContact } from '../db/contacts-repo';
 import { type ContactRow, getDb, type KeepcardDB } from '../db/db';
-import {
-  createRecord,
-  type NewRecord,
-  updateRecord,
-  type WriteContext,
-  writeTables,
-} from '../db/records-repo';
+import { followUpTables, moveNextFollowUp } from '../db/follow-up-repo';
+import { createRecord, type NewRecord, updateRecord, type WriteContext } from '../db/records-repo';
 
 // Saving what a webmail message gives: the contact (through the repository's identity rules, so
 // never a duplicate) and the email Interaction (once per message). Reads go through indexes; every
@@ -114,7 +109,7 @@ export async function saveEmailCapture(
 ): Promise<EmailCaptureSave> {
   const db = ctx.db ?? getDb();
   const inner: WriteContext = { ...ctx, db, cause: 'capture' };
-  return db.transaction('rw', writeTables(db), async () => {
+  return db.transaction('rw', followUpTables(db), async () => {
     const saved = await saveCapturedContact(draft, inner);
     let contact = saved.contact;
     let replaced: ReplacedValue[] = [];
@@ -135,6 +130,8 @@ export async function saveEmailCapture(
     const already = await findLoggedEmail(contact.id, interaction.emailMessageId, db);
     const logged =
       already ?? (await createRecord('interactions', { contactId: contact.id, ...interaction }, inner));
+    // A logged email is a touch: the next follow-up moves to after it (定期回访).
+    if (!already) await moveNextFollowUp(contact.id, logged.occurredAt, inner);
     return {
       contact,
       created: saved.created,

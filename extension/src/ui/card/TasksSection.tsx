@@ -3,10 +3,12 @@ import { useState } from 'react';
 import { completeTask } from '../../db/activity-repo';
 import type { ContactRow } from '../../db/db';
 import { daysFrom, type MessageKey } from '../../i18n';
+import { taskTitle } from '../../reminders/reminder-text';
 import { errorLines } from '../common/error-text';
 import { Alert, EmptyNote, Section } from '../common/ui-kit';
 import { writeContext } from '../common/write-context';
 import { useI18n } from '../i18n-context';
+import { CareReminders, SnoozeTaskButton, useCareReminders } from './CareReminders';
 
 /** Days until the next birthday (0 today), or null without one. */
 export function daysToBirthday(birthday: string | undefined, now: number): number | null {
@@ -33,6 +35,8 @@ export function TasksSection({
   const { t, formatDate, formatRelativeDays } = i18n;
   const [error, setError] = useState<unknown>(null);
   const birthdayIn = daysToBirthday(contact.birthday, now);
+  const care = useCareReminders(contact, now);
+  const birthdayCare = care?.some((r) => r.kind === 'birthday') ?? false;
   const done = async (task: Task) => {
     try {
       setError(null);
@@ -43,7 +47,8 @@ export function TasksSection({
   };
   return (
     <Section id="card-tasks" title={t('card.section.tasks')}>
-      {birthdayIn !== null && birthdayIn <= 30 && (
+      {care && <CareReminders contact={contact} reminders={care} now={now} />}
+      {birthdayIn !== null && birthdayIn <= 30 && !birthdayCare && (
         <p className="mb-1 text-sm text-violet-900 dark:text-violet-200" data-testid="birthday-soon">
           🎂 {birthdayIn === 0 ? t('card.birthdayToday') : t('card.birthdayIn', { days: birthdayIn })}
         </p>
@@ -62,10 +67,11 @@ export function TasksSection({
           {tasks.map((task) => {
             const days = daysFrom(now, task.dueAt);
             const overdue = task.dueAt < now;
+            const title = taskTitle(t, task);
             return (
               <li key={task.id} className="flex items-start justify-between gap-2 text-sm">
                 <div>
-                  <span className="font-medium">{task.title}</span>
+                  <span className="font-medium">{title}</span>
                   <span className="block text-xs text-slate-600 dark:text-slate-400">
                     {t(`task.kind.${task.kind}` as MessageKey)} · {formatDate(task.dueAt)} ·{' '}
                     <span className={overdue ? 'font-semibold text-red-800 dark:text-red-300' : ''}>
@@ -75,14 +81,17 @@ export function TasksSection({
                     </span>
                   </span>
                 </div>
-                <button
-                  type="button"
-                  onClick={() => done(task)}
-                  aria-label={t('task.markDoneNamed', { title: task.title })}
-                  className="shrink-0 rounded border border-slate-300 px-1.5 text-xs hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:border-slate-600 dark:hover:bg-slate-700"
-                >
-                  {t('task.markDone')}
-                </button>
+                <div className="flex shrink-0 gap-1">
+                  <SnoozeTaskButton taskId={task.id} title={title} now={now} onError={setError} />
+                  <button
+                    type="button"
+                    onClick={() => done(task)}
+                    aria-label={t('task.markDoneNamed', { title })}
+                    className="shrink-0 rounded border border-slate-300 px-1.5 text-xs hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:border-slate-600 dark:hover:bg-slate-700"
+                  >
+                    {t('task.markDone')}
+                  </button>
+                </div>
               </li>
             );
           })}
