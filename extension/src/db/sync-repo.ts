@@ -150,6 +150,7 @@ function scrubbed(table: TableName, local: AnyRow, now: number): AnyRow {
     tags: [],
     preferences: { text: '', tags: [] },
     source: { kind: (local as ContactRow).source.kind },
+    assigneeId: null,
     lost: null,
     emailKeys: [],
     phoneKeys: [],

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openPgliteStorage } from '../../../server/src/storage/pglite-storage';
 import type { Storage } from '../../../server/src/storage/storage';
 import { type TestApp, type TestClock, testApp } from '../../../server/src/testing/test-app';
-import { assignOwner } from '../db/bulk-repo';
+import { assignContacts } from '../db/bulk-repo';
 import type { KeepcardDB } from '../db/db';
 import { createRecord, createRecords, updateRecord, type WriteContext } from '../db/records-repo';
 import { getLocalActor } from '../db/settings-repo';
@@ -339,12 +339,17 @@ describe('sync engine against the real server', () => {
       await a.ctx(),
     );
     await a.engine.sync();
-    // Owners cannot be reassigned: ownerId is immutable on the server (docs/sync-protocol.md §4).
-    await assignOwner([row.id], 'someone-else', await a.ctx());
+    // A record without a team can be assigned only to its owner (docs/sync-protocol.md §8): the
+    // assignment is accepted offline, refused by the server, and reverts here.
+    await assignContacts([row.id], 'someone-else', await a.ctx());
+    expect((await a.db.contacts.get(row.id))?.assigneeId).toBe('someone-else');
     const status = await a.engine.sync();
     expect(status.state).toBe('idle');
-    expect(status.rejected[0]).toMatchObject({ rowId: row.id, code: 'immutable_field' });
-    expect((await a.db.contacts.get(row.id))?.ownerId).toBe((await readSession(a.db)).user!.id);
+    expect(status.rejected[0]).toMatchObject({ rowId: row.id, code: 'forbidden' });
+    expect(status.rejected[0]?.message).toContain('assigneeId');
+    const stored = await a.db.contacts.get(row.id);
+    expect(stored?.assigneeId).toBeNull();
+    expect(stored?.ownerId).toBe((await readSession(a.db)).user!.id);
     expect(await pendingCount(a.db)).toBe(0);
   });
 

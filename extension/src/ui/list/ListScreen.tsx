@@ -4,6 +4,7 @@ import {
   LIST_VIEWS,
   type ListEntry,
   type ListView,
+  responsibleId,
   type SegmentFilter,
   SORT_KEYS,
   type SortKey,
@@ -71,7 +72,7 @@ export function ListScreen({
   const owners = useMemo(() => {
     const ids = new Set<string>(actorId ? [actorId] : []);
     for (const e of index.allEntries()) {
-      ids.add(e.ownerId);
+      ids.add(responsibleId(e));
       if (ids.size > 50) break;
     }
     return [...ids].map((id) => ({ id, name: ownerName(id) }));
