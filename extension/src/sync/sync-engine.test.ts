@@ -374,6 +374,96 @@ describe('sync engine against the real server', () => {
     expect(await pendingCount(a.db)).toBe(0);
   });
 
+  test('another user signing in on this browser never sees the previous user’s data', async () => {
+    const { a, email } = await pair();
+    const ctx = await a.ctx();
+    const [first] = await createRecords(
+      'contacts',
+      [{ displayName: '私人客户', emails: [{ address: 'private@example.cn' }], source: { kind: 'manual' } }],
+      ctx,
+    );
+    await updateRecord('contacts', first!.id, { title: 'Buyer' }, await a.ctx());
+    await a.db.segments.put({ id: newId(), name: 'Mine', filter: {}, createdAt: clock.now });
+    await a.engine.sync();
+    expect(await pendingCount(a.db)).toBe(0);
+    expect(await a.db.history.count()).toBeGreaterThan(0);
+    const before = (await readDevice(a.db)).deviceId;
+    expect(await signOut({ db: a.db, fetch: a.fetch })).toEqual({ ok: true });
+
+    // The other user has a record of their own on the server.
+    const other = `other-${newId().slice(-6)}@example.com`;
+    const home = device();
+    await signedIn(home, 'sign-up', other);
+    await createRecord(
+      'contacts',
+      { displayName: 'Their customer', source: { kind: 'manual' } },
+      await home.ctx(),
+    );
+    await home.engine.sync();
+
+    await signedIn(a, 'sign-in', other);
+    // Nothing of the first user is left to read: no live row, no history of values, no segment.
+    expect(await names(a.db)).toEqual([]);
+    const stored = await a.db.contacts.get(first!.id);
+    expect(stored).toMatchObject({ displayName: '', emails: [], deletedAt: expect.any(Number) });
+    expect(JSON.stringify(await a.db.contacts.toArray())).not.toContain('private@example.cn');
+    expect(await a.db.history.count()).toBe(0);
+    expect(await a.db.segments.count()).toBe(0);
+    expect((await readDevice(a.db)).deviceId).not.toBe(before);
+    expect(await readPullPosition(a.db)).toEqual({ cursor: null, refetch: null });
+    expect((await getLocalActor(a.db)).userId).toBe((await readSession(a.db)).user!.id);
+
+    expect(await a.engine.sync()).toMatchObject({ state: 'idle' });
+    expect(await names(a.db)).toEqual(['Their customer']);
+    const made = await createRecord(
+      'contacts',
+      { displayName: 'New', source: { kind: 'manual' } },
+      await a.ctx(),
+    );
+    expect(made.ownerId).toBe((await readSession(a.db)).user!.id);
+    await a.engine.sync();
+    await home.engine.sync();
+    expect(await names(home.db)).toEqual(['New', 'Their customer']);
+    // The first user signs in again elsewhere and still has their record (it was on the server).
+    const office = device();
+    await signedIn(office, 'sign-in', email);
+    await office.engine.sync();
+    expect(await names(office.db)).toEqual(['私人客户']);
+  });
+
+  test('a write that lands while another user signs in keeps the previous user’s replica and device', async () => {
+    const { a } = await pair();
+    await createRecord('contacts', { displayName: 'Kept', source: { kind: 'manual' } }, await a.ctx());
+    await a.engine.sync();
+    expect(await signOut({ db: a.db, fetch: a.fetch })).toEqual({ ok: true });
+    const before = (await readDevice(a.db)).deviceId;
+    const other = `racer-${newId().slice(-6)}@example.com`;
+    const home = device();
+    await signedIn(home, 'sign-up', other);
+
+    let newToken = '';
+    a.shim = async (request, next) => {
+      const response = await next();
+      if (request.url.endsWith('/v1/auth/login')) {
+        newToken = ((await response.clone().json()) as { token: string }).token;
+        // The panel writes while the sign-in is on its way.
+        await createRecord('contacts', { displayName: 'Racing', source: { kind: 'manual' } }, await a.ctx());
+      }
+      return response;
+    };
+    const result = await signIn(
+      { mode: 'sign-in', email: other, password: PASSWORD, deviceName: 'x' },
+      { db: a.db, fetch: a.fetch, now: () => clock.now },
+    );
+    a.shim = null;
+    expect(result).toMatchObject({ ok: false, code: 'pending_changes' });
+    expect(await names(a.db)).toEqual(['Kept', 'Racing']);
+    expect((await readDevice(a.db)).deviceId).toBe(before);
+    // The token the other user got for a moment was revoked again.
+    const me = await app.request('/v1/me', { headers: { authorization: `Bearer ${newToken}` } });
+    expect(me.status).toBe(401);
+  });
+
   test('refuses a plain-http server URL except on this computer, naming the field and the fix', async () => {
     const d = device();
     expect(await setServerUrl('http://crm.example.com', { db: d.db })).toEqual({
