@@ -134,7 +134,22 @@ test('sign in from the Settings screen, see the account’s records arrive, and 
       })
       .toEqual(['vip']);
 
+    // Assigning the customer to someone who cannot read it: written at once (offline-first), refused
+    // by the server (a record without a team is assigned only to its owner), and reverted here.
+    await bulk.getByRole('button', { name: 'Assign', exact: true }).click();
+    await bulk.getByLabel('Assign to').fill('someone-else');
+    await bulk.getByRole('button', { name: 'Apply to 1 customer' }).click();
+    await expect(bulk.getByRole('status')).toHaveText('Assigned 1 customer.');
     await goTo(panel, 'Settings');
+    await sync.getByText('Changes the server refused').click();
+    await expect(sync.getByRole('listitem').filter({ hasText: 'assigneeId' })).toContainText(
+      'a record without a team can only be assigned to its owner',
+      { timeout: 30_000 },
+    );
+    expect((await office.contacts()).find((c) => c.displayName === '周杰 Zhou Jie')).toMatchObject({
+      assigneeId: null,
+      ownerId: office.userId,
+    });
     await expect(sync.getByTestId('sync-pending')).toHaveText(/^No changes waiting/, { timeout: 30_000 });
     await panel.screenshot({ path: test.info().outputPath('sync-settings-status.png'), fullPage: true });
   } finally {
