@@ -233,3 +233,46 @@ export async function setDeviceName(name: string, { db }: AccountDeps): Promise<
   await updateSession({ deviceName: parsed.value }, db);
   return { ok: true };
 }
+
+/** Someone a customer can be assigned to: the user or a teammate who may take customers. */
+export interface Teammate {
+  userId: string;
+  email: string;
+}
+
+const TEAMMATES_KEY = 'teammates';
+
+/**
+ * The people the signed-in user can assign customers to (docs/sync-protocol.md §8): themselves and the
+ * owners, admins and members of their teams (viewers cannot take customers), each once, by email.
+ * Asked of the server and kept, so the list offers the last known team offline; [] when signed out.
+ */
+export async function teammates({ db, fetch }: AccountDeps): Promise<Teammate[]> {
+  const session = await readSession(db);
+  if (!session.serverUrl || !session.token || !session.user) return [];
+  const token = session.token;
+  const api = syncApi(session.serverUrl, { token: () => token, fetch });
+  const people = new Map<string, string>([[session.user.id, session.user.email]]);
+  try {
+    // The teams as the server knows them now (joined or created in another browser too).
+    const me = await api.me();
+    await updateSession({ user: { id: me.id, email: me.email, teams: me.teams } }, db);
+    for (const { teamId } of me.teams) {
+      for (const member of (await api.team(teamId)).members) {
+        if (member.role !== 'viewer') people.set(member.userId, member.email);
+      }
+    }
+  } catch {
+    // Offline or refused: the last list this browser got for this user.
+    const cached = (await db.syncState.get(TEAMMATES_KEY))?.value as
+      | { userId: string; people: Teammate[] }
+      | undefined;
+    return cached?.userId === session.user.id ? cached.people : [...toTeammates(people)];
+  }
+  const list = [...toTeammates(people)];
+  await db.syncState.put({ key: TEAMMATES_KEY, value: { userId: session.user.id, people: list } });
+  return list;
+}
+
+const toTeammates = (people: Map<string, string>) =>
+  [...people].map(([userId, email]) => ({ userId, email })).sort((a, b) => a.email.localeCompare(b.email));

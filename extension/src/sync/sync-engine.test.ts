@@ -4,7 +4,14 @@ import { newId, type PullResponse, retryDelayMs } from '@keepcard/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openPgliteStorage } from '../../../server/src/storage/pglite-storage';
 import type { Storage } from '../../../server/src/storage/storage';
-import { type TestApp, type TestClock, testApp } from '../../../server/src/testing/test-app';
+import {
+  asCaller,
+  expectJson,
+  signUp,
+  type TestApp,
+  type TestClock,
+  testApp,
+} from '../../../server/src/testing/test-app';
 import { assignContacts } from '../db/bulk-repo';
 import type { KeepcardDB } from '../db/db';
 import { createRecord, createRecords, updateRecord, type WriteContext } from '../db/records-repo';
@@ -13,7 +20,7 @@ import { pendingCount, readDevice, readPullPosition } from '../db/sync-repo';
 import { readSession, readStatus } from '../db/sync-settings-repo';
 import { freshDb } from '../db/test-db';
 import { LiveStream } from './live-stream';
-import { setServerUrl, signIn, signOut } from './sync-account';
+import { setServerUrl, signIn, signOut, teammates } from './sync-account';
 import { SyncEngine } from './sync-engine';
 
 const SERVER = 'https://keepcard.test';
@@ -462,6 +469,33 @@ describe('sync engine against the real server', () => {
     // The token the other user got for a moment was revoked again.
     const me = await app.request('/v1/me', { headers: { authorization: `Bearer ${newToken}` } });
     expect(me.status).toBe(401);
+  });
+
+  test('customers can be assigned to the user and their teammates (not viewers); the list is kept for offline', async () => {
+    const lead = device();
+    expect(await teammates({ db: lead.db, fetch: lead.fetch })).toEqual([]);
+    const email = `lead-${newId().slice(-6)}@example.com`;
+    await signedIn(lead, 'sign-up', email);
+    const session = await readSession(lead.db);
+    const me = asCaller(app, {
+      token: session.token!,
+      user: session.user!,
+      deviceId: (await readDevice(lead.db)).deviceId,
+    });
+    const team = await expectJson(me.call('POST', '/v1/teams', { name: 'East' }), 201);
+    const join = async (role: string) => {
+      const invite = await expectJson(me.call('POST', `/v1/teams/${team.id}/invites`, { role }), 201);
+      return signUp(app, { inviteCode: invite.code });
+    };
+    const mate = await join('member');
+    await join('viewer');
+
+    const people = await teammates({ db: lead.db, fetch: lead.fetch });
+    expect(people.map((p) => p.email).sort()).toEqual([email, mate.email].sort());
+    expect(people.find((p) => p.email === mate.email)?.userId).toBe(mate.userId);
+    expect((await readSession(lead.db)).user?.teams.map((t) => t.teamId)).toEqual([team.id]);
+    lead.online = false;
+    expect(await teammates({ db: lead.db, fetch: lead.fetch })).toEqual(people);
   });
 
   test('refuses a plain-http server URL except on this computer, naming the field and the fix', async () => {
