@@ -1,7 +1,7 @@
 // Bulk actions on a selection of customers from the list: each runs in one transaction, so a
 // selection is changed entirely or not at all.
 import { getDb } from './db';
-import { createRecords, type NewRecord, updateRecord, type WriteContext, writeTables } from './records-repo';
+import { createRecords, updateRecord, type WriteContext, writeTables } from './records-repo';
 
 /** Adds a tag to every listed contact that lacks it; returns how many changed. */
 export async function tagContacts(ids: readonly string[], tag: string, ctx: WriteContext): Promise<number> {
@@ -20,25 +20,26 @@ export async function tagContacts(ids: readonly string[], tag: string, ctx: Writ
 }
 
 /**
- * Makes `ownerId` the owner of every listed contact. The repository's patch type leaves ownership out
- * (new records are owned by their author); assigning is the one place a rep changes it on purpose.
+ * Makes `userId` responsible for every listed contact (负责人): sets `assigneeId`, or clears it when
+ * `userId` is the contact's owner. Ownership (`ownerId`) is access control and never changes
+ * (docs/sync-protocol.md §4); the server checks that the assignee may read the record (§8) and
+ * rejects the change otherwise, which reverts it here. Returns how many contacts changed.
  */
-export async function assignOwner(
+export async function assignContacts(
   ids: readonly string[],
-  ownerId: string,
+  userId: string,
   ctx: WriteContext,
 ): Promise<number> {
   const db = ctx.db ?? getDb();
-  const owner = ownerId.trim();
+  const assignee = userId.trim();
   return db.transaction('rw', writeTables(db), async () => {
     let changed = 0;
     for (const id of ids) {
       const contact = await db.contacts.get(id);
-      if (!contact || contact.deletedAt !== null || contact.ownerId === owner) continue;
-      await updateRecord('contacts', id, { ownerId: owner } as Partial<NewRecord<'contacts'>>, {
-        ...ctx,
-        db,
-      });
+      if (!contact || contact.deletedAt !== null) continue;
+      const assigneeId = assignee === contact.ownerId ? null : assignee;
+      if ((contact.assigneeId ?? null) === assigneeId) continue;
+      await updateRecord('contacts', id, { assigneeId }, { ...ctx, db });
       changed++;
     }
     return changed;

@@ -2,6 +2,7 @@
 // server's rows, answers and cursor reach the local database. Each exported write is one transaction.
 import {
   type Actor,
+  createHlc,
   type Mutation,
   maxStampOfPage,
   type PullResponse,
@@ -29,7 +30,6 @@ import {
   encodeChunk,
   expandClocks,
   loadDevice,
-  newDevice,
   recordOf,
   saveDevice,
   toMutation,
@@ -70,17 +70,62 @@ export async function ensureDevice(db: KeepcardDB): Promise<DeviceState> {
   });
 }
 
+/** `handOver` found changes that have not reached the server: nothing was changed. */
+export class PendingChangesError extends Error {
+  override readonly name = 'PendingChangesError';
+}
+
 /**
- * A new device id for this browser (another user signs in: a device belongs to one user). Only with
- * an empty outbox, whose entries carry the old id; the sequence goes on, so seq stays unique here.
+ * Local state of the previous user kept in `meta`: who writes (the actor), the demo book's manifest,
+ * the last clip, and the scoring model fitted on their customers. Settings (language, region, scoring
+ * settings) and the `localRev` counter belong to the browser and stay.
  */
-export async function renewDevice(db: KeepcardDB): Promise<DeviceState> {
-  return db.transaction('rw', [db.syncState, db.outbox], async () => {
-    if ((await db.outbox.count()) > 0) throw new Error('The outbox must be empty to change the device id');
+const USER_META_KEYS = ['actor', 'demoData', 'lastClip', 'scoringModel'] as const;
+
+/**
+ * Another user takes over this browser (§3, §8): in one transaction, and only while no change waits for
+ * the server (else `PendingChangesError` and nothing changes), the local replica of the previous user
+ * goes: every synced row (contacts and companies leave data-free tombstones, so an open list sees them
+ * go), the history of replaced values, stored scores, saved segments and the previous user's `meta`
+ * keys. The pull cursor restarts from the beginning and the browser becomes device `deviceId` (a
+ * device belongs to one user; the sequence goes on, so seq stays unique here). Returns the number of
+ * synced rows removed.
+ */
+export async function handOver(db: KeepcardDB, deviceId: string, now: number): Promise<number> {
+  return db.transaction('rw', [...writeTables(db), db.scores, db.segments], async () => {
+    if ((await db.outbox.count()) > 0) throw new PendingChangesError('Changes wait for the server');
     const old = await loadDevice(db.syncState);
-    const device = { ...newDevice(), seq: old.seq };
-    await saveDevice(db.syncState, device);
-    return device;
+    await saveDevice(db.syncState, {
+      deviceId,
+      clock: createHlc(deviceId),
+      seq: old.seq,
+      pending: 0,
+    });
+    let removed = 0;
+    for (const table of tableNames) {
+      const store = storeOf(db, table);
+      if (!REVISED.has(table)) {
+        removed += await store.count();
+        await store.clear();
+        continue;
+      }
+      const rows = await store.toArray();
+      removed += rows.length;
+      if (rows.length === 0) continue;
+      const first = await nextRevs(db, rows.length);
+      await store.bulkPut(
+        rows.map((row, i) => ({ ...scrubbed(table, row, now), localRev: first + i }) as AnyRow),
+      );
+    }
+    await db.history.clear();
+    await db.scores.clear();
+    await db.segments.clear();
+    await db.meta.bulkDelete([...USER_META_KEYS]);
+    await db.syncState.put({
+      key: CURSOR_KEY,
+      value: { cursor: null, refetch: null } satisfies PullPosition,
+    });
+    return removed;
   });
 }
 
@@ -150,6 +195,7 @@ function scrubbed(table: TableName, local: AnyRow, now: number): AnyRow {
     tags: [],
     preferences: { text: '', tags: [] },
     source: { kind: (local as ContactRow).source.kind },
+    assigneeId: null,
     lost: null,
     emailKeys: [],
     phoneKeys: [],

@@ -33,7 +33,7 @@ export const syncEn = {
   'sync.device': 'This browser: {name}',
   'sync.signOut': 'Sign out',
   'sync.signOut.hint':
-    'Your customers stay in this browser. Changes not sent yet go up when you sign in again.',
+    'Your customers stay in this browser. Changes not sent yet go up when you sign in again. If someone else signs in here, they are removed from this browser once all your changes have reached the server.',
   'sync.teams': 'Teams',
   'sync.teams.none': 'You are not in a team yet.',
   'sync.team.entry':

@@ -29,7 +29,8 @@ export const syncZhCN: Record<SyncMessageKey, string> = {
   'sync.signedInAs': '已登录：{email}',
   'sync.device': '此浏览器：{name}',
   'sync.signOut': '退出登录',
-  'sync.signOut.hint': '客户资料仍保留在此浏览器中。尚未上传的更改会在您再次登录后上传。',
+  'sync.signOut.hint':
+    '客户资料仍保留在此浏览器中。尚未上传的更改会在您再次登录后上传。如果其他人在此登录，待您的全部更改上传到服务器后，这些资料会从此浏览器中移除。',
   'sync.teams': '团队',
   'sync.teams.none': '您尚未加入任何团队。',
   'sync.team.entry':

@@ -1,4 +1,4 @@
-import { ageBand, type ListEntry, type ListView, type SegmentFilter } from '@keepcard/shared';
+import { ageBand, type ListEntry, type ListView, responsibleId, type SegmentFilter } from '@keepcard/shared';
 
 // The list's filters as column scans: each filterable field of every entry in a typed array (small
 // integer codes), so a filter over 100,000 customers is a tight loop over numbers instead of 100,000
@@ -29,7 +29,7 @@ const ENUMS: Record<ColumnKey, (e: ListEntry) => string | undefined> = {
   countries: (e) => e.country,
   regions: (e) => e.region,
   cities: (e) => e.city,
-  owners: (e) => e.ownerId,
+  owners: responsibleId,
 };
 const KEYS = Object.keys(ENUMS) as ColumnKey[];
 

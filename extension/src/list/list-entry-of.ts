@@ -37,6 +37,7 @@ export function listEntryOf(contact: ContactRow, companyName?: string, scores?: 
     tags: contact.tags,
     ownerId: contact.ownerId,
   };
+  if (contact.assigneeId) entry.assigneeId = contact.assigneeId;
   if (contact.title) entry.title = contact.title;
   if (companyName) entry.companyName = companyName;
   const email = contact.emails[0]?.address;

@@ -11,6 +11,7 @@ import {
   Session,
   type SignUpRequest,
   SyncChange,
+  TeamDetails,
   UserSummary,
 } from '@keepcard/shared';
 import { z } from 'zod';
@@ -132,6 +133,7 @@ export function syncApi(serverUrl: string, { token, fetch }: ApiOptions = {}) {
     signOut: () => answer(() => v1.auth.logout.$post(), z.object({ revoked: z.array(z.string()) })),
     me: () => answer(() => v1.me.$get(), Me),
     joinTeam: (code: string) => answer(() => v1.teams.join.$post({ json: { code } }), Joined),
+    team: (teamId: string) => answer(() => v1.teams[':teamId'].$get({ param: { teamId } }), TeamDetails),
     push: (body: PushRequest) => answer(() => v1.sync.push.$post({ json: body }), PushResponse),
     pull: (cursor: string | null, limit = DEFAULT_PULL_LIMIT, signal?: AbortSignal) =>
       answer(

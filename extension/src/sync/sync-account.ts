@@ -3,8 +3,16 @@
 import { DeviceName, Email, JoinTeamRequest, Password } from '@keepcard/shared';
 import type { z } from 'zod';
 import type { KeepcardDB } from '../db/db';
+import { newDevice } from '../db/outbox';
 import { getLocalActor } from '../db/settings-repo';
-import { adoptLocalRecords, ensureDevice, pendingCount, renewDevice, startRefetch } from '../db/sync-repo';
+import {
+  adoptLocalRecords,
+  ensureDevice,
+  handOver,
+  PendingChangesError,
+  pendingCount,
+  startRefetch,
+} from '../db/sync-repo';
 import { readSession, updateSession, updateStatus } from '../db/sync-settings-repo';
 import { ApiError, NetworkError, syncApi } from './api-client';
 import { parseServerUrl } from './server-url';
@@ -95,7 +103,8 @@ export interface SignInInput {
 /**
  * Signs this browser in (or up) as a device of the account (§8). On the first sign-in, records made
  * before it become the user's (§3). Another user may take over this browser only when no change of the
- * previous one still waits for the server; the new user starts with a new device id and refetches.
+ * previous one still waits for the server; then the previous user's local replica is removed
+ * (`handOver`) and the new user starts with a new device id and pulls from the start.
  */
 export async function signIn(
   input: SignInInput,
@@ -111,26 +120,25 @@ export async function signIn(
   if (!deviceName.ok) return refused('invalid_request', deviceName.message, 'deviceName');
 
   const switching = session.lastEmail !== null && session.lastEmail !== email.value;
-  if (switching) {
+  const pendingRefusal = async (): Promise<ActionResult> => {
     const pending = await pendingCount(db);
-    if (pending > 0) {
-      return {
-        ...refused(
-          'pending_changes',
-          `This browser has ${pending} change(s) by ${session.lastEmail} that have not reached the server yet. Sign in as ${session.lastEmail} to send them first.`,
-          'email',
-        ),
-        params: { count: pending, email: session.lastEmail! },
-      };
-    }
-    await renewDevice(db);
-  }
-  const device = await ensureDevice(db);
+    return {
+      ...refused(
+        'pending_changes',
+        `This browser has ${pending} change(s) by ${session.lastEmail} that have not reached the server yet. Sign in as ${session.lastEmail} to send them first.`,
+        'email',
+      ),
+      params: { count: pending, email: session.lastEmail! },
+    };
+  };
+  if (switching && (await pendingCount(db)) > 0) return pendingRefusal();
+  // Another user gets a new device id (a device belongs to one user), taken on only once they are in.
+  const deviceId = switching ? newDevice().deviceId : (await ensureDevice(db)).deviceId;
   const api = syncApi(session.serverUrl, { fetch });
   const body = {
     email: email.value,
     password: password.value,
-    deviceId: device.deviceId,
+    deviceId,
     deviceName: deviceName.value,
   };
   let answer: Awaited<ReturnType<typeof api.signIn>>;
@@ -143,6 +151,20 @@ export async function signIn(
   } catch (error) {
     return failure(error);
   }
+  if (switching) {
+    // Another user: the previous user's replica goes (their changes are all on the server), so the
+    // two users' data never mix here. A change made while this sign-in was on its way keeps it all.
+    try {
+      await handOver(db, deviceId, now());
+    } catch (error) {
+      if (!(error instanceof PendingChangesError)) throw error;
+      const token = answer.token;
+      await syncApi(session.serverUrl, { token: () => token, fetch })
+        .signOut()
+        .catch(() => {});
+      return pendingRefusal();
+    }
+  }
   const actor = await getLocalActor(db);
   // Only records of the local profile (never pushed) change owner; another user's stay theirs.
   await adoptLocalRecords(
@@ -150,7 +172,7 @@ export async function signIn(
     actor.userId.startsWith('local:') ? actor.userId : answer.user.id,
     answer.user.id,
   );
-  if (switching || (session.lastUserId !== null && session.lastUserId !== answer.user.id)) {
+  if (!switching && session.lastUserId !== null && session.lastUserId !== answer.user.id) {
     await startRefetch(db, now());
   }
   await updateSession(
@@ -211,3 +233,46 @@ export async function setDeviceName(name: string, { db }: AccountDeps): Promise<
   await updateSession({ deviceName: parsed.value }, db);
   return { ok: true };
 }
+
+/** Someone a customer can be assigned to: the user or a teammate who may take customers. */
+export interface Teammate {
+  userId: string;
+  email: string;
+}
+
+const TEAMMATES_KEY = 'teammates';
+
+/**
+ * The people the signed-in user can assign customers to (docs/sync-protocol.md §8): themselves and the
+ * owners, admins and members of their teams (viewers cannot take customers), each once, by email.
+ * Asked of the server and kept, so the list offers the last known team offline; [] when signed out.
+ */
+export async function teammates({ db, fetch }: AccountDeps): Promise<Teammate[]> {
+  const session = await readSession(db);
+  if (!session.serverUrl || !session.token || !session.user) return [];
+  const token = session.token;
+  const api = syncApi(session.serverUrl, { token: () => token, fetch });
+  const people = new Map<string, string>([[session.user.id, session.user.email]]);
+  try {
+    // The teams as the server knows them now (joined or created in another browser too).
+    const me = await api.me();
+    await updateSession({ user: { id: me.id, email: me.email, teams: me.teams } }, db);
+    for (const { teamId } of me.teams) {
+      for (const member of (await api.team(teamId)).members) {
+        if (member.role !== 'viewer') people.set(member.userId, member.email);
+      }
+    }
+  } catch {
+    // Offline or refused: the last list this browser got for this user.
+    const cached = (await db.syncState.get(TEAMMATES_KEY))?.value as
+      | { userId: string; people: Teammate[] }
+      | undefined;
+    return cached?.userId === session.user.id ? cached.people : [...toTeammates(people)];
+  }
+  const list = [...toTeammates(people)];
+  await db.syncState.put({ key: TEAMMATES_KEY, value: { userId: session.user.id, people: list } });
+  return list;
+}
+
+const toTeammates = (people: Map<string, string>) =>
+  [...people].map(([userId, email]) => ({ userId, email })).sort((a, b) => a.email.localeCompare(b.email));

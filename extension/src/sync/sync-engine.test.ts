@@ -4,8 +4,15 @@ import { newId, type PullResponse, retryDelayMs } from '@keepcard/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openPgliteStorage } from '../../../server/src/storage/pglite-storage';
 import type { Storage } from '../../../server/src/storage/storage';
-import { type TestApp, type TestClock, testApp } from '../../../server/src/testing/test-app';
-import { assignOwner } from '../db/bulk-repo';
+import {
+  asCaller,
+  expectJson,
+  signUp,
+  type TestApp,
+  type TestClock,
+  testApp,
+} from '../../../server/src/testing/test-app';
+import { assignContacts } from '../db/bulk-repo';
 import type { KeepcardDB } from '../db/db';
 import { createRecord, createRecords, updateRecord, type WriteContext } from '../db/records-repo';
 import { getLocalActor } from '../db/settings-repo';
@@ -13,7 +20,7 @@ import { pendingCount, readDevice, readPullPosition } from '../db/sync-repo';
 import { readSession, readStatus } from '../db/sync-settings-repo';
 import { freshDb } from '../db/test-db';
 import { LiveStream } from './live-stream';
-import { setServerUrl, signIn, signOut } from './sync-account';
+import { setServerUrl, signIn, signOut, teammates } from './sync-account';
 import { SyncEngine } from './sync-engine';
 
 const SERVER = 'https://keepcard.test';
@@ -339,12 +346,17 @@ describe('sync engine against the real server', () => {
       await a.ctx(),
     );
     await a.engine.sync();
-    // Owners cannot be reassigned: ownerId is immutable on the server (docs/sync-protocol.md §4).
-    await assignOwner([row.id], 'someone-else', await a.ctx());
+    // A record without a team can be assigned only to its owner (docs/sync-protocol.md §8): the
+    // assignment is accepted offline, refused by the server, and reverts here.
+    await assignContacts([row.id], 'someone-else', await a.ctx());
+    expect((await a.db.contacts.get(row.id))?.assigneeId).toBe('someone-else');
     const status = await a.engine.sync();
     expect(status.state).toBe('idle');
-    expect(status.rejected[0]).toMatchObject({ rowId: row.id, code: 'immutable_field' });
-    expect((await a.db.contacts.get(row.id))?.ownerId).toBe((await readSession(a.db)).user!.id);
+    expect(status.rejected[0]).toMatchObject({ rowId: row.id, code: 'forbidden' });
+    expect(status.rejected[0]?.message).toContain('assigneeId');
+    const stored = await a.db.contacts.get(row.id);
+    expect(stored?.assigneeId).toBeNull();
+    expect(stored?.ownerId).toBe((await readSession(a.db)).user!.id);
     expect(await pendingCount(a.db)).toBe(0);
   });
 
@@ -367,6 +379,123 @@ describe('sync engine against the real server', () => {
     await signedIn(a, 'sign-in', email);
     expect(await a.engine.sync()).toMatchObject({ state: 'idle' });
     expect(await pendingCount(a.db)).toBe(0);
+  });
+
+  test('another user signing in on this browser never sees the previous user’s data', async () => {
+    const { a, email } = await pair();
+    const ctx = await a.ctx();
+    const [first] = await createRecords(
+      'contacts',
+      [{ displayName: '私人客户', emails: [{ address: 'private@example.cn' }], source: { kind: 'manual' } }],
+      ctx,
+    );
+    await updateRecord('contacts', first!.id, { title: 'Buyer' }, await a.ctx());
+    await a.db.segments.put({ id: newId(), name: 'Mine', filter: {}, createdAt: clock.now });
+    await a.engine.sync();
+    expect(await pendingCount(a.db)).toBe(0);
+    expect(await a.db.history.count()).toBeGreaterThan(0);
+    const before = (await readDevice(a.db)).deviceId;
+    expect(await signOut({ db: a.db, fetch: a.fetch })).toEqual({ ok: true });
+
+    // The other user has a record of their own on the server.
+    const other = `other-${newId().slice(-6)}@example.com`;
+    const home = device();
+    await signedIn(home, 'sign-up', other);
+    await createRecord(
+      'contacts',
+      { displayName: 'Their customer', source: { kind: 'manual' } },
+      await home.ctx(),
+    );
+    await home.engine.sync();
+
+    await signedIn(a, 'sign-in', other);
+    // Nothing of the first user is left to read: no live row, no history of values, no segment.
+    expect(await names(a.db)).toEqual([]);
+    const stored = await a.db.contacts.get(first!.id);
+    expect(stored).toMatchObject({ displayName: '', emails: [], deletedAt: expect.any(Number) });
+    expect(JSON.stringify(await a.db.contacts.toArray())).not.toContain('private@example.cn');
+    expect(await a.db.history.count()).toBe(0);
+    expect(await a.db.segments.count()).toBe(0);
+    expect((await readDevice(a.db)).deviceId).not.toBe(before);
+    expect(await readPullPosition(a.db)).toEqual({ cursor: null, refetch: null });
+    expect((await getLocalActor(a.db)).userId).toBe((await readSession(a.db)).user!.id);
+
+    expect(await a.engine.sync()).toMatchObject({ state: 'idle' });
+    expect(await names(a.db)).toEqual(['Their customer']);
+    const made = await createRecord(
+      'contacts',
+      { displayName: 'New', source: { kind: 'manual' } },
+      await a.ctx(),
+    );
+    expect(made.ownerId).toBe((await readSession(a.db)).user!.id);
+    await a.engine.sync();
+    await home.engine.sync();
+    expect(await names(home.db)).toEqual(['New', 'Their customer']);
+    // The first user signs in again elsewhere and still has their record (it was on the server).
+    const office = device();
+    await signedIn(office, 'sign-in', email);
+    await office.engine.sync();
+    expect(await names(office.db)).toEqual(['私人客户']);
+  });
+
+  test('a write that lands while another user signs in keeps the previous user’s replica and device', async () => {
+    const { a } = await pair();
+    await createRecord('contacts', { displayName: 'Kept', source: { kind: 'manual' } }, await a.ctx());
+    await a.engine.sync();
+    expect(await signOut({ db: a.db, fetch: a.fetch })).toEqual({ ok: true });
+    const before = (await readDevice(a.db)).deviceId;
+    const other = `racer-${newId().slice(-6)}@example.com`;
+    const home = device();
+    await signedIn(home, 'sign-up', other);
+
+    let newToken = '';
+    a.shim = async (request, next) => {
+      const response = await next();
+      if (request.url.endsWith('/v1/auth/login')) {
+        newToken = ((await response.clone().json()) as { token: string }).token;
+        // The panel writes while the sign-in is on its way.
+        await createRecord('contacts', { displayName: 'Racing', source: { kind: 'manual' } }, await a.ctx());
+      }
+      return response;
+    };
+    const result = await signIn(
+      { mode: 'sign-in', email: other, password: PASSWORD, deviceName: 'x' },
+      { db: a.db, fetch: a.fetch, now: () => clock.now },
+    );
+    a.shim = null;
+    expect(result).toMatchObject({ ok: false, code: 'pending_changes' });
+    expect(await names(a.db)).toEqual(['Kept', 'Racing']);
+    expect((await readDevice(a.db)).deviceId).toBe(before);
+    // The token the other user got for a moment was revoked again.
+    const me = await app.request('/v1/me', { headers: { authorization: `Bearer ${newToken}` } });
+    expect(me.status).toBe(401);
+  });
+
+  test('customers can be assigned to the user and their teammates (not viewers); the list is kept for offline', async () => {
+    const lead = device();
+    expect(await teammates({ db: lead.db, fetch: lead.fetch })).toEqual([]);
+    const email = `lead-${newId().slice(-6)}@example.com`;
+    await signedIn(lead, 'sign-up', email);
+    const session = await readSession(lead.db);
+    const me = asCaller(app, {
+      token: session.token!,
+      user: session.user!,
+      deviceId: (await readDevice(lead.db)).deviceId,
+    });
+    const team = await expectJson(me.call('POST', '/v1/teams', { name: 'East' }), 201);
+    const join = async (role: string) => {
+      const invite = await expectJson(me.call('POST', `/v1/teams/${team.id}/invites`, { role }), 201);
+      return signUp(app, { inviteCode: invite.code });
+    };
+    const mate = await join('member');
+    await join('viewer');
+
+    const people = await teammates({ db: lead.db, fetch: lead.fetch });
+    expect(people.map((p) => p.email).sort()).toEqual([email, mate.email].sort());
+    expect(people.find((p) => p.email === mate.email)?.userId).toBe(mate.userId);
+    expect((await readSession(lead.db)).user?.teams.map((t) => t.teamId)).toEqual([team.id]);
+    lead.online = false;
+    expect(await teammates({ db: lead.db, fetch: lead.fetch })).toEqual(people);
   });
 
   test('refuses a plain-http server URL except on this computer, naming the field and the fix', async () => {

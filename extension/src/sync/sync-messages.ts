@@ -3,7 +3,7 @@
 import type { Membership } from '@keepcard/shared';
 import { z } from 'zod';
 import type { RejectedChange, SyncState } from '../db/sync-settings-repo';
-import type { ActionResult } from './sync-account';
+import type { ActionResult, Teammate } from './sync-account';
 
 export const SyncMessage = [
   /** What the settings page shows; answered with a `SyncView`. */
@@ -25,6 +25,8 @@ export const SyncMessage = [
   z.object({ type: z.literal('sync:now') }),
   /** A page wrote to the outbox: sync soon (the background may have been asleep). */
   z.object({ type: z.literal('sync:nudge') }),
+  /** Who customers can be assigned to: the user and their teammates (not viewers). */
+  z.object({ type: z.literal('sync:teammates') }),
 ] as const;
 
 /** What the settings page shows about sync. */
@@ -54,4 +56,5 @@ export interface SyncReplies {
   'sync:set-device-name': ActionResult;
   'sync:now': SyncView;
   'sync:nudge': undefined;
+  'sync:teammates': Teammate[];
 }

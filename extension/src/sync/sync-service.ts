@@ -6,7 +6,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { getDb } from '../db/db';
 import { type ExtensionMessage, parseExtensionMessage, type ReplyTo } from '../messages';
 import { LiveStream } from './live-stream';
-import { joinTeam, setDeviceName, setServerUrl, signIn, signOut } from './sync-account';
+import { joinTeam, setDeviceName, setServerUrl, signIn, signOut, teammates } from './sync-account';
 import { SyncEngine } from './sync-engine';
 import { readSyncView } from './sync-view';
 
@@ -136,6 +136,8 @@ export function startSyncService(): void {
       case 'sync:nudge':
         soon();
         return undefined;
+      case 'sync:teammates':
+        return teammates(deps);
     }
   }
 

@@ -86,6 +86,49 @@ export function writeRefusal(principal: Principal, before: Owned | null, after: 
   return null;
 }
 
+/** The fields the assignee rule reads: access plus who is responsible (contacts' `assigneeId`). */
+export interface Assignable extends Owned {
+  assigneeId?: string | null;
+}
+
+/**
+ * Why `after.assigneeId` may not name that user; null when it may. The assignee (the teammate
+ * responsible for a customer) must be able to read the record: its owner, or a member of its team who
+ * sees it (any member when it is shared with the team, owners and admins when it is private), and not a
+ * viewer, who could not act on it. Checked only when the assignee, team or visibility changes, so a
+ * later edit of a row is not refused because its assignee left the team since.
+ * @param assigneeRole the assignee's role in `after.teamId`, if any.
+ */
+export function assigneeRefusal(
+  before: Assignable | null,
+  after: Assignable,
+  assigneeRole: Role | undefined,
+): string | null {
+  const assignee = after.assigneeId ?? null;
+  if (assignee === null || assignee === after.ownerId) return null;
+  const unchanged =
+    before !== null &&
+    (before.assigneeId ?? null) === assignee &&
+    before.teamId === after.teamId &&
+    before.visibility === after.visibility;
+  if (unchanged) return null;
+  if (after.teamId === null) {
+    return `assigneeId: a record without a team can only be assigned to its owner ${after.ownerId}`;
+  }
+  if (assigneeRole === undefined)
+    return `assigneeId: user ${assignee} is not a member of team ${after.teamId}`;
+  if (assigneeRole === 'viewer') return `assigneeId: user ${assignee} is a viewer and cannot take customers`;
+  const principal: Principal = {
+    userId: assignee,
+    email: '',
+    deviceId: '',
+    roles: new Map([[after.teamId, assigneeRole]]),
+  };
+  return canRead(principal, after)
+    ? null
+    : `assigneeId: user ${assignee} cannot see this private record; share it with the team first`;
+}
+
 /** A stored row as access sees it. */
 export interface AccessRow {
   table: TableName;

@@ -17,10 +17,13 @@ import {
 } from '@keepcard/shared';
 import {
   type AccessRow,
+  type Assignable,
+  assigneeRefusal,
   audienceOf,
   changeFor,
   type Owned,
   type Principal,
+  type Role,
   writeRefusal,
 } from '../auth/access';
 import { upsertRecords } from '../storage/record-queries';
@@ -95,6 +98,7 @@ export async function applyPush(
         )
       ).map((r) => [rowKey(r.table, r.id), r]),
     );
+    const roleOf = await assigneeRoles(tx, mutations, rows.values());
     const changed = new Set<string>();
     const notifyAudience = new Set<string>();
     const conflicts: ConflictRow[] = [];
@@ -140,6 +144,15 @@ export async function applyPush(
         const record = parseMerged(m, merged.state.record);
         const refusal = writeRefusal(principal, before && (before.record as unknown as Owned), record);
         if (refusal) throw new Rejection('forbidden', refusal);
+        const assignee = record as Assignable;
+        const assigneeProblem = assigneeRefusal(
+          before && (before.record as unknown as Assignable),
+          assignee,
+          assignee.teamId === null || !assignee.assigneeId
+            ? undefined
+            : roleOf.get(`${assignee.teamId}/${assignee.assigneeId}`.toLowerCase()),
+        );
+        if (assigneeProblem) throw new Rejection('forbidden', assigneeProblem);
         version += 1;
         const audience = audienceOf(record);
         const row: AccessRow = {
@@ -230,6 +243,34 @@ export async function applyPush(
   });
   return { results, serverTime: now };
 }
+
+/**
+ * The team roles of every user the batch's mutations or stored rows name as `assigneeId`, by `team/user`, read
+ * inside the push transaction (so a membership change commits before or after the whole batch).
+ */
+async function assigneeRoles(
+  tx: Queryable,
+  mutations: readonly Mutation[],
+  stored: Iterable<AccessRow>,
+): Promise<Map<string, Role>> {
+  const users = new Set<string>();
+  const named = [
+    ...mutations.map((m) => m.fields.assigneeId?.value),
+    ...[...stored].map((r) => r.record.assigneeId),
+  ];
+  for (const value of named) {
+    if (typeof value === 'string' && UUID.test(value)) users.add(value.toLowerCase());
+  }
+  if (users.size === 0) return new Map();
+  const rows = await tx.query<{ team_id: string; user_id: string; role: Role }>(
+    'SELECT team_id, user_id, role FROM memberships WHERE user_id = ANY($1::uuid[])',
+    [[...users]],
+  );
+  return new Map(rows.map((r) => [`${r.team_id}/${r.user_id}`, r.role]));
+}
+
+/** User ids are UUIDs; anything else cannot be a member and must not reach a uuid cast. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The merged record, validated and normalised by the shared schema. */
 function parseMerged(m: Mutation, record: Record<string, unknown>) {

@@ -27,6 +27,7 @@ describe('Contact: valid records', () => {
       urls: [],
       tags: [],
       preferences: { text: '', tags: [] },
+      assigneeId: null,
       lost: null,
     });
   });
@@ -37,6 +38,7 @@ describe('Contact: valid records', () => {
       { lost: { at: 1, reason: ' ' } },
       'Invalid contacts: lost.reason must not be empty',
     ],
+    ['an empty assignee', { assigneeId: '  ' }, 'Invalid contacts: assigneeId must name a user'],
     [
       'a photo that is not a web url',
       { photoUrl: 'data:image/png;base64,AAAA' },

@@ -88,6 +88,19 @@ export const Contact = z.object({
   consentNote: shortText(1000).optional(),
   /** A photo of the person (http/https only). */
   photoUrl: webUrl.optional(),
+  /**
+   * The teammate responsible for this customer (负责人), or null: then the record's owner is. Unlike
+   * `ownerId`, which is access control and never changes (docs/sync-protocol.md §4), this is an
+   * ordinary last-writer-wins field; the server accepts only the owner or a team member who can read
+   * the record (§8).
+   */
+  assigneeId: z
+    .string()
+    .trim()
+    .min(1, { error: 'must name a user' })
+    .max(200, { error: 'must be at most 200 characters' })
+    .nullable()
+    .default(null),
   /** Set when the rep marks the customer lost, with the churn reason they record (流失原因). */
   lost: z
     .object({ at: timestamp, reason: requiredText(1000) })

@@ -15,6 +15,8 @@ export interface ListEntry {
   primaryPhone?: string;
   tags: string[];
   ownerId: string;
+  /** The contact's `assigneeId` when set: who is responsible instead of the owner. */
+  assigneeId?: string;
   country?: string;
   region?: string;
   city?: string;
@@ -47,3 +49,10 @@ export interface ListScores {
   lastContactAt: number | null;
   nextFollowUpAt: number | null;
 }
+
+/**
+ * Who is responsible for the customer: the assignee when there is one, else the record's owner. The
+ * list's owner filter and facet, and bulk "assign", work on this, never on access control.
+ */
+export const responsibleId = (e: Pick<ListEntry, 'ownerId' | 'assigneeId'>): string =>
+  e.assigneeId ?? e.ownerId;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ListEntry } from './list-entry';
+import { type ListEntry, responsibleId } from './list-entry';
 
 export const AGE_BANDS = ['under-25', '25-34', '35-44', '45-54', '55-64', '65-plus', 'unknown'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
@@ -132,7 +132,7 @@ export function compileFilter(filter: SegmentFilter, now: number): (entry: ListE
       inRange(filter.rfmF, s?.rfm.f) &&
       inRange(filter.rfmM, s?.rfm.m) &&
       (!tags || tags.every((t) => e.tags.includes(t))) &&
-      anyOf(filter.owners, e.ownerId)
+      anyOf(filter.owners, responsibleId(e))
     );
   };
 }

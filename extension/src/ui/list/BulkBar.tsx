@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { assignOwner, createFollowUps, tagContacts } from '../../db/bulk-repo';
+import { assignContacts, createFollowUps, tagContacts } from '../../db/bulk-repo';
 import { fromLocalInput, toLocalInput } from '../card/ActionForm';
 import { errorLines } from '../common/error-text';
 import { Alert, buttonClass, inputClass, primaryButtonClass } from '../common/ui-kit';
@@ -8,7 +8,7 @@ import { useI18n } from '../i18n-context';
 
 type Mode = 'tag' | 'assign' | 'followUp' | null;
 
-/** Actions on the selected customers: tag, assign an owner, create follow-ups, export to CSV. */
+/** Actions on the selected customers: tag, assign who is responsible, create follow-ups, export to CSV. */
 export function BulkBar({
   ids,
   onClear,
@@ -46,7 +46,7 @@ export function BulkBar({
         setStatus(t('bulk.tagged', { count: n, tag: value.trim().toLowerCase() }));
       } else if (mode === 'assign') {
         if (!value.trim()) return setError(t('bulk.ownerRequired'));
-        const n = await assignOwner(ids, value, ctx);
+        const n = await assignContacts(ids, value, ctx);
         setStatus(t('bulk.assigned', { count: n }));
       } else if (mode === 'followUp') {
         const dueAt = fromLocalInput(due);

@@ -1,4 +1,4 @@
-import { AGE_BANDS, type ListEntry, type SegmentFilter } from '@keepcard/shared';
+import { AGE_BANDS, type ListEntry, responsibleId, type SegmentFilter } from '@keepcard/shared';
 import { type ReactNode, useId, useMemo } from 'react';
 import type { MessageKey } from '../../i18n';
 import type { ListIndex } from '../../list/list-index';
@@ -62,7 +62,7 @@ function facets(entries: Iterable<ListEntry>): Record<FacetKey, string[]> {
     add(counts.countries, e.country);
     add(counts.regions, e.region);
     add(counts.cities, e.city);
-    add(counts.owners, e.ownerId);
+    add(counts.owners, responsibleId(e));
     for (const tag of e.tags) add(counts.tags, tag);
   }
   const top = (map: Map<string, number>, limit: number) =>

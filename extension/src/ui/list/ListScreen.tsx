@@ -4,6 +4,7 @@ import {
   LIST_VIEWS,
   type ListEntry,
   type ListView,
+  responsibleId,
   type SegmentFilter,
   SORT_KEYS,
   type SortKey,
@@ -12,6 +13,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { getLocalActor } from '../../db/settings-repo';
 import type { MessageKey } from '../../i18n';
 import type { ListSort } from '../../list/list-index';
+import { sendToExtension } from '../../messages';
 import { errorLines } from '../common/error-text';
 import { Alert, buttonClass, inputClass } from '../common/ui-kit';
 import { useI18n } from '../i18n-context';
@@ -53,6 +55,7 @@ export function ListScreen({
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [anchor, setAnchor] = useState<string | null>(null);
   const [actorId, setActorId] = useState<string | null>(null);
+  const [teammates, setTeammates] = useState<ReadonlyMap<string, string>>(new Map());
   const searchRef = useRef<HTMLInputElement>(null);
   const searchId = useId();
   const sortId = useId();
@@ -64,18 +67,25 @@ export function ListScreen({
       (a) => setActorId(a.userId),
       () => {},
     );
+    // Teammates to assign customers to (signed in only; the background asks the server).
+    sendToExtension({ type: 'sync:teammates' }).then(
+      (people) => setTeammates(new Map((people ?? []).map((p) => [p.userId, p.email]))),
+      () => {},
+    );
   }, []);
 
-  const ownerName = (id: string) => (id === actorId ? t('owner.me') : id.replace(/^local:/, '').slice(0, 8));
+  const ownerName = (id: string) =>
+    id === actorId ? t('owner.me') : (teammates.get(id) ?? id.replace(/^local:/, '').slice(0, 8));
   // biome-ignore lint/correctness/useExhaustiveDependencies: version says when the index changed.
   const owners = useMemo(() => {
     const ids = new Set<string>(actorId ? [actorId] : []);
+    for (const id of teammates.keys()) ids.add(id);
     for (const e of index.allEntries()) {
-      ids.add(e.ownerId);
+      ids.add(responsibleId(e));
       if (ids.size > 50) break;
     }
     return [...ids].map((id) => ({ id, name: ownerName(id) }));
-  }, [index, version, actorId]);
+  }, [index, version, actorId, teammates]);
 
   const setText = (text: string) => setFilter((f) => ({ ...f, text: text || undefined }));
   const setView = (view: ListView | undefined) => setFilter((f) => ({ ...f, view }));

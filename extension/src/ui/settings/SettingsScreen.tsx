@@ -7,6 +7,7 @@ import { errorLines } from '../common/error-text';
 import { Alert, buttonClass, inputClass, primaryButtonClass, Section } from '../common/ui-kit';
 import { writeContext } from '../common/write-context';
 import { useI18n } from '../i18n-context';
+import { SyncSettings } from '../sync/SyncSettings';
 import { RemindersSettings } from './RemindersSettings';
 
 const LANGUAGE_LABEL: Record<
@@ -18,7 +19,7 @@ const LANGUAGE_LABEL: Record<
   'zh-CN': 'settings.language.zh',
 };
 
-/** Language, default phone region, and the sample book (load / remove). */
+/** Language, default phone region, sync (server, account, status), and the sample book (load / remove). */
 export function SettingsScreen({
   language,
   onLanguage,
@@ -156,6 +157,7 @@ export function SettingsScreen({
         )}
       </Section>
       <RemindersSettings />
+      <SyncSettings />
       <Section id="settings-demo" title={t('settings.demo')}>
         <p className="mb-2 text-sm text-slate-700 dark:text-slate-300">{t('settings.demo.body')}</p>
         {manifest === undefined ? null : manifest === null ? (
