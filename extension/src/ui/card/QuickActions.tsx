@@ -1,3 +1,4 @@
+import { FEEDBACK_SEVERITIES, type FeedbackSeverity } from '@keepcard/shared';
 import { type ReactNode, useRef, useState } from 'react';
 import {
   addNote,
@@ -337,6 +338,7 @@ function FeedbackForm({ contact, done, cancel }: FormProps) {
   const { t } = useI18n();
   const errors = useFormErrors();
   const [kind, setKind] = useState<'complaint' | 'praise' | 'suggestion'>('complaint');
+  const [severity, setSeverity] = useState<FeedbackSeverity>('medium');
   const [category, setCategory] = useState('');
   const [text, setText] = useState('');
   return (
@@ -353,6 +355,8 @@ function FeedbackForm({ contact, done, cancel }: FormProps) {
               occurredAt: Date.now(),
               category: category.trim() || undefined,
               text: text.trim() || undefined,
+              // Every new complaint gets a severity (old rows may have none); praise and suggestions none.
+              severity: kind === 'complaint' ? severity : undefined,
             },
             await writeContext(),
           );
@@ -381,6 +385,19 @@ function FeedbackForm({ contact, done, cancel }: FormProps) {
           ))}
         </div>
       </fieldset>
+      {kind === 'complaint' && (
+        <FormField label={t('feedback.severity')} error={errors.of('severity')}>
+          {(p) => (
+            <select {...p} value={severity} onChange={(e) => setSeverity(e.target.value as FeedbackSeverity)}>
+              {FEEDBACK_SEVERITIES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`feedback.severity.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      )}
       <FormField label={t('form.category')} error={errors.of('category')}>
         {(p) => (
           <input
