@@ -99,26 +99,26 @@ export function addUpkeepRecords(book: DemoBook, now: number, rand: () => number
         },
       });
     }
-    if (rand() < 0.3)
-      book.feedback.push({
-        contact,
-        input: {
-          kind: 'praise',
-          occurredAt: Math.round(since(first)),
-          category: chinese ? '服务' : 'service',
-          text: chinese ? '客服响应很快，包装也很用心。' : 'Quick answers and lovely packaging, thank you!',
-        },
-      });
-    if (rand() < 0.25)
-      book.feedback.push({
-        contact,
-        input: {
-          kind: 'suggestion',
-          occurredAt: Math.round(since(first)),
-          category: chinese ? '产品' : 'product',
-          text: chinese ? '希望增加小规格试饮装。' : 'Would love a smaller sampler box.',
-        },
-      });
+    const notes = [
+      [
+        'praise',
+        0.3,
+        chinese ? '服务' : 'service',
+        chinese ? '客服响应很快，包装也很用心。' : 'Quick answers and lovely packaging, thank you!',
+      ],
+      [
+        'suggestion',
+        0.25,
+        chinese ? '产品' : 'product',
+        chinese ? '希望增加小规格试饮装。' : 'Would love a smaller sampler box.',
+      ],
+    ] as const;
+    for (const [kind, chance, category, text] of notes)
+      if (rand() < chance)
+        book.feedback.push({
+          contact,
+          input: { kind, occurredAt: Math.round(since(first)), category, text },
+        });
 
     // Loyalty points for regular buyers: a welcome bonus, points per purchase, now and then a
     // redemption of part of the balance (never more than it).

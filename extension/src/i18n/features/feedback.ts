@@ -52,6 +52,7 @@ export const feedbackEn = {
   'feedback.balanceAfter': 'balance {balance}',
   'feedback.badPoints': 'Points: type a whole number such as 100.',
   'feedback.appendOnlyNote': 'Entries are never edited: correct a mistake with a new entry.',
+  'feedback.showAllEntries': 'Show all {count} entries',
   // Referrals
   'feedback.section.referrals': 'Referrals',
   'feedback.referredBy': 'Referred by',
@@ -128,6 +129,7 @@ export const feedbackZhCN: Record<keyof typeof feedbackEn, string> = {
   'feedback.balanceAfter': '余额 {balance}',
   'feedback.badPoints': '积分数：请输入整数，例如 100。',
   'feedback.appendOnlyNote': '记录不可修改：如有错误，请新增一条更正记录。',
+  'feedback.showAllEntries': '显示全部 {count} 条记录',
   'feedback.section.referrals': '客户推荐',
   'feedback.referredBy': '推荐人',
   'feedback.referredByNobody': '未记录推荐人。',

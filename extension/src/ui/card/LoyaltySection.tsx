@@ -20,10 +20,11 @@ function parsePoints(text: string): number {
  * each entry. Entries are never edited; a correction is a new entry (loyalty-repo).
  */
 export function LoyaltySection({ contactId }: { contactId: string }) {
-  const { t, formatNumber, formatDate } = useI18n();
+  const { t, formatNumber, formatDate, locale } = useI18n();
   const data = useLiveQuery(() => loyaltyDataOf(contactId), [contactId]);
   const [open, setOpen] = useState<Movement | null>(null);
   const [status, setStatus] = useState('');
+  const [all, setAll] = useState(false);
   const buttons = useRef(new Map<Movement, HTMLButtonElement | null>());
   const close = () => {
     const last = open;
@@ -57,7 +58,8 @@ export function LoyaltySection({ contactId }: { contactId: string }) {
       }
     >
       <p className="text-sm" data-testid="loyalty-balance">
-        {t('label.colon', { label: t('feedback.balance') })}{' '}
+        {t('label.colon', { label: t('feedback.balance') })}
+        {locale === 'zh-CN' ? '' : ' '}
         <strong className="text-base">{t('feedback.points', { points: data?.balance ?? 0 })}</strong>
       </p>
       <p role="status" className="mt-1 text-xs text-emerald-800 empty:hidden dark:text-emerald-300">
@@ -84,7 +86,7 @@ export function LoyaltySection({ contactId }: { contactId: string }) {
             aria-label={t('feedback.ledgerCaption')}
             data-testid="loyalty-ledger"
           >
-            {data.lines.slice(0, 20).map((line) => (
+            {(all ? data.lines : data.lines.slice(0, 5)).map((line) => (
               <li key={line.id} className="flex justify-between gap-2">
                 <span className="min-w-0">
                   <span className="break-words">{line.reason}</span>
@@ -102,6 +104,16 @@ export function LoyaltySection({ contactId }: { contactId: string }) {
               </li>
             ))}
           </ol>
+          {data.lines.length > 5 && (
+            <button
+              type="button"
+              aria-expanded={all}
+              onClick={() => setAll(!all)}
+              className="mt-1 text-xs text-sky-800 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:text-sky-300"
+            >
+              {all ? t('card.showFewer') : t('feedback.showAllEntries', { count: data.lines.length })}
+            </button>
+          )}
           <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{t('feedback.appendOnlyNote')}</p>
         </>
       )}

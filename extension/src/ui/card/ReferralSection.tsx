@@ -25,7 +25,9 @@ function CardLink({ id, name }: { id: string; name: string }) {
  * customers they referred with their revenue in the workspace currency.
  */
 export function ReferralSection({ contact }: { contact: ContactRow }) {
-  const { t, formatMoney, formatList } = useI18n();
+  const { t, formatMoney, formatList, locale } = useI18n();
+  // After a full-width colon (推荐人：) no space; after an English one, one.
+  const afterColon = locale === 'zh-CN' ? '' : ' ';
   const data = useLiveQuery(() => referralDataOf(contact.id), [contact.id, contact.referredById]);
   const [picking, setPicking] = useState(false);
   const [status, setStatus] = useState('');
@@ -40,7 +42,8 @@ export function ReferralSection({ contact }: { contact: ContactRow }) {
       <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="referred-by">
         {data?.referrer ? (
           <span>
-            {t('label.colon', { label: t('feedback.referredBy') })}{' '}
+            {t('label.colon', { label: t('feedback.referredBy') })}
+            {afterColon}
             <CardLink id={data.referrer.id} name={data.referrer.displayName} />
           </span>
         ) : (
@@ -77,16 +80,11 @@ export function ReferralSection({ contact }: { contact: ContactRow }) {
           ) : (
             <>
               <p className="flex justify-between gap-2 font-medium">
-                <span>{t('feedback.referredCustomers', { count: data.referred.length })}</span>
-                <span data-testid="referred-revenue">
-                  <span className="sr-only">
-                    {t('label.colon', { label: t('feedback.referredRevenue') })}{' '}
-                  </span>
-                  {formatMoney(data.totalMinor, data.currency)}
-                </span>
+                <span>{t('feedback.referredRevenue')}</span>
+                <span data-testid="referred-revenue">{formatMoney(data.totalMinor, data.currency)}</span>
               </p>
-              <p className="text-xs text-slate-600 dark:text-slate-400" aria-hidden="true">
-                {t('feedback.referredRevenue')}
+              <p className="text-xs text-slate-600 dark:text-slate-400">
+                {t('feedback.referredCustomers', { count: data.referred.length })}
               </p>
               <ul className="mt-1 space-y-0.5">
                 {data.referred.map((r) => (
