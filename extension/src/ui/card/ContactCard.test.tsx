@@ -399,6 +399,10 @@ describe('ContactCard', () => {
     const link = await within(screen.getByTestId('referred-by')).findByRole('link', { name: 'Li Chen' });
     expect(link.getAttribute('href')).toBe(`#/c/${referrer.id}`);
     expect((await db.contacts.get(contact.id))?.referredById).toBe(referrer.id);
+    // The field history names the referrer, not their id.
+    await waitFor(() => expect(screen.getByTestId('field-history').textContent).toContain('Referred by: '));
+    await waitFor(() => expect(screen.getByTestId('field-history').textContent).toContain('Li Chen'));
+    expect(screen.getByTestId('field-history').textContent).not.toContain(referrer.id);
 
     view.unmount();
     renderCard(referrer.id);
