@@ -100,6 +100,9 @@ test('complaint resolved, points awarded and redeemed, referrer set and referred
   );
   await card.getByRole('region', { name: 'Complaints, praise and suggestions' }).scrollIntoViewIfNeeded();
   await panel.screenshot({ path: test.info().outputPath('en-feedback-loyalty.png') });
+  await panel.emulateMedia({ colorScheme: 'dark' });
+  await panel.screenshot({ path: test.info().outputPath('en-feedback-loyalty-dark.png') });
+  await panel.emulateMedia({ colorScheme: 'light' });
 
   // Referral: pick the referrer by name; the card links to them.
   const referrals = card.getByRole('region', { name: 'Referrals' });

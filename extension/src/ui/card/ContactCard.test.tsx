@@ -320,6 +320,31 @@ describe('ContactCard', () => {
     expect(screen.getByTestId('feedback-item').textContent).toContain('Earlier resolution: 已补发并致歉');
   });
 
+  test('quick action: an NPS answer given on an earlier day is stored on that day and shows as the latest', async () => {
+    const contact = await aContact();
+    renderCard(contact.id);
+    await screen.findByTestId('contact-card');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Satisfaction score' }));
+    const form = screen.getByTestId('action-form');
+    await user.selectOptions(within(form).getByLabelText('Survey'), 'nps');
+    await user.selectOptions(within(form).getByLabelText('Score'), '6');
+    const date = within(form).getByLabelText('Date');
+    await user.clear(date);
+    await user.type(date, '2026-03-05');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    await screen.findByText('Satisfaction score recorded.');
+    const [answer] = await db.feedback.toArray();
+    expect(answer).toMatchObject({
+      kind: 'survey',
+      scale: 'nps',
+      score: 6,
+      occurredAt: new Date(2026, 2, 5, 9).getTime(),
+    });
+    await waitFor(() => expect(screen.getByTestId('latest-answers').textContent).toContain('6/10'));
+    expect(screen.getByTestId('latest-answers').textContent).toContain('detractor');
+  });
+
   test('the latest CSAT and NPS answers show with the NPS group', async () => {
     const contact = await aContact();
     const day = 86_400_000;

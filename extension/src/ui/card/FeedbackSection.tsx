@@ -1,6 +1,6 @@
 import { type Feedback, npsGroup } from '@keepcard/shared';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { reopenFeedback, resolveFeedback } from '../../db/activity-repo';
 import type { HistoryRow } from '../../db/db';
 import { type FeedbackItem, feedbackDataOf } from '../../db/queries/upkeep-queries';
@@ -77,6 +77,12 @@ function FeedbackLine({ item, onDone }: { item: FeedbackItem; onDone: (message: 
   const { t, formatDate } = useI18n();
   const { row, history } = item;
   const [form, setForm] = useState<'resolve' | 'reopen' | null>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const close = (message?: string) => {
+    setForm(null);
+    if (message) onDone(message);
+    queueMicrotask(() => toggle.current?.focus());
+  };
   const complaint = row.kind === 'complaint';
   const earlier = complaint ? earlierResolutions(history, row.resolution) : [];
   return (
@@ -112,6 +118,7 @@ function FeedbackLine({ item, onDone }: { item: FeedbackItem; onDone: (message: 
         <time dateTime={new Date(row.occurredAt).toISOString()}>{formatDate(row.occurredAt)}</time>
         {complaint && (
           <button
+            ref={toggle}
             type="button"
             aria-expanded={form !== null}
             className={`${buttonClass} px-1.5 py-0 text-xs`}
@@ -122,24 +129,10 @@ function FeedbackLine({ item, onDone }: { item: FeedbackItem; onDone: (message: 
         )}
       </p>
       {form === 'resolve' && (
-        <ResolveForm
-          id={row.id}
-          cancel={() => setForm(null)}
-          done={() => {
-            setForm(null);
-            onDone(t('feedback.saved.resolved'));
-          }}
-        />
+        <ResolveForm id={row.id} cancel={() => close()} done={() => close(t('feedback.saved.resolved'))} />
       )}
       {form === 'reopen' && (
-        <ReopenForm
-          id={row.id}
-          cancel={() => setForm(null)}
-          done={() => {
-            setForm(null);
-            onDone(t('feedback.saved.reopened'));
-          }}
-        />
+        <ReopenForm id={row.id} cancel={() => close()} done={() => close(t('feedback.saved.reopened'))} />
       )}
     </li>
   );

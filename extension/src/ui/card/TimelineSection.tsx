@@ -39,6 +39,7 @@ function describe(item: TimelineItem, i18n: I18n): { title: string; body?: strin
         title: [
           t(`feedback.kind.${r.kind}` as MessageKey),
           r.category,
+          r.severity ? t('feedback.severityBadge', { severity: t(`feedback.severity.${r.severity}`) }) : '',
           score,
           r.kind === 'complaint' ? t(`feedback.status.${r.status}` as MessageKey) : '',
         ]
