@@ -1,5 +1,6 @@
 // Read-only queries behind the card's feedback, loyalty and referral sections (relationship upkeep).
 import {
+  DEFAULT_SCORING_SETTINGS,
   type Feedback,
   type LatestAnswers,
   type LedgerLine,
@@ -10,6 +11,7 @@ import {
   type Purchase,
   referredRevenue,
   resolveScoringSettings,
+  type ScoringSettings,
   workspaceCurrency,
 } from '@keepcard/shared';
 import Dexie from 'dexie';
@@ -97,7 +99,13 @@ async function valuation(db: KeepcardDB, purchases: readonly Purchase[]) {
     db.meta.get(SCORING_SETTINGS_KEY),
     db.meta.get(MODEL_KEY),
   ]);
-  const settings = resolveScoringSettings((settingsRow?.value ?? {}) as object);
+  let settings: ScoringSettings;
+  try {
+    settings = resolveScoringSettings((settingsRow?.value ?? {}) as object);
+  } catch {
+    // Settings the scoring screen would refuse: value with the defaults (no rates) rather than fail the card.
+    settings = DEFAULT_SCORING_SETTINGS;
+  }
   const model = modelRow?.value as StoredModel | undefined;
   const currency = model?.model.currency ?? workspaceCurrency([{ contactId: '', purchases }], settings);
   return { currency, settings };
