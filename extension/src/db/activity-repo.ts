@@ -1,5 +1,5 @@
 // The card's quick actions: each one validated write through the records repository, for one contact.
-import type { Feedback, Interaction, Purchase, Task } from '@keepcard/shared';
+import { type Feedback, type Interaction, type Purchase, type Task, ValidationError } from '@keepcard/shared';
 import { companyIdFor } from './contacts-repo';
 import type { ContactRow, KeepcardDB } from './db';
 import { getDb } from './db';
@@ -125,6 +125,8 @@ export interface FeedbackInput {
   text?: string;
   scale?: Feedback['scale'];
   score?: number;
+  /** Complaints only. */
+  severity?: Feedback['severity'];
 }
 
 /** A complaint, praise, suggestion or survey answer (CSAT 1-5 or NPS 0-10). Complaints start open. */
@@ -132,8 +134,29 @@ export function recordFeedback(contactId: string, input: FeedbackInput, ctx: Wri
   return createRecord('feedback', { contactId, ...input }, ctx);
 }
 
+/**
+ * Resolves a complaint with what was done about it (正确处理顾客投诉). An open complaint is a
+ * churn-warning reason until this runs. The replaced status and any earlier resolution go to the
+ * history of the feedback row, so a reopened and re-resolved complaint keeps every step.
+ * @throws ValidationError naming `resolution` when it is empty.
+ */
 export function resolveFeedback(feedbackId: string, resolution: string, ctx: WriteContext) {
-  return updateRecord('feedback', feedbackId, { status: 'resolved', resolution }, ctx);
+  if (!resolution.trim())
+    throw new ValidationError('feedback', [{ field: 'resolution', reason: 'must not be empty' }]);
+  return updateRecord('feedback', feedbackId, { status: 'resolved', resolution, resolvedAt: ctx.now }, ctx);
+}
+
+/**
+ * Reopens a resolved complaint (the customer came back about it): open again, a churn-warning reason
+ * again. The resolution is cleared from the row; the history keeps it.
+ */
+export function reopenFeedback(feedbackId: string, ctx: WriteContext) {
+  return updateRecord(
+    'feedback',
+    feedbackId,
+    { status: 'open', resolution: undefined, resolvedAt: null },
+    ctx,
+  );
 }
 
 /**

@@ -58,6 +58,26 @@ export type StoredRow<T extends TableName> = T extends 'contacts'
 /** Tables whose rows carry a local change counter, read by the in-memory list index. */
 const REVISED: ReadonlySet<TableName> = new Set<TableName>(['contacts', 'companies']);
 
+/**
+ * Append-only tables: the loyalty ledger (积分). Its balance is the sum of its entries, so an entry is
+ * never edited or deleted; a mistake is corrected by a new entry (see loyalty-repo). The one exception
+ * is removing the sample book, whose entries were never shared (`syncMeta.localOnly`).
+ */
+const APPEND_ONLY: ReadonlySet<TableName> = new Set<TableName>(['loyalty']);
+
+/** An edit or deletion of an append-only record was refused. */
+export class AppendOnlyError extends Error {
+  override readonly name = 'AppendOnlyError';
+  constructor(
+    readonly table: TableName,
+    readonly attempted: 'edit' | 'delete',
+  ) {
+    super(
+      `A ${table} entry cannot be ${attempted === 'edit' ? 'edited' : 'deleted'}: the ledger is append-only. Record a correcting entry instead.`,
+    );
+  }
+}
+
 /** Fields the repository derives or sync keeps; they never appear in the history of changes. */
 const DERIVED = new Set(['emailKeys', 'phoneKeys', 'nameKey', 'orgKey', 'localRev', 'updatedAt', 'syncMeta']);
 
@@ -98,7 +118,7 @@ async function guarded<R>(work: () => Promise<R>): Promise<R> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ValidationError) throw error;
+    if (error instanceof ValidationError || error instanceof AppendOnlyError) throw error;
     throw toStorageError(error);
   }
 }
@@ -225,6 +245,7 @@ export async function updateRecord<T extends TableName>(
   patch: Partial<NewRecord<T>>,
   ctx: WriteContext,
 ): Promise<StoredRow<T>> {
+  if (APPEND_ONLY.has(table)) throw new AppendOnlyError(table, 'edit');
   const db = ctx.db ?? getDb();
   const store = tableOf(db, table);
   return guarded(() =>
@@ -261,6 +282,7 @@ export async function deleteRecord(table: TableName, id: string, ctx: WriteConte
     db.transaction('rw', writeTables(db), async () => {
       const current = await store.get(id);
       if (!current || current.deletedAt !== null) return;
+      if (APPEND_ONLY.has(table) && !current.syncMeta?.localOnly) throw new AppendOnlyError(table, 'delete');
       const now = Math.max(ctx.now, current.updatedAt);
       await writeRows(
         db,

@@ -188,6 +188,7 @@ function scrubbed(table: TableName, local: AnyRow, now: number): AnyRow {
     ...base,
     displayName: '',
     companyId: null,
+    referredById: null,
     emails: [],
     phones: [],
     socials: [],

@@ -3,6 +3,7 @@
 // answers and follow-ups. The same seed and `now` always give the same book. Every e-mail domain is a
 // reserved example domain (RFC 2606) and every US number is in the fictional 555-01xx range.
 import type { NewRecord } from '../db/records-repo';
+import { addUpkeepRecords } from './demo-upkeep';
 
 /** mulberry32: a small, fast, deterministic PRNG. */
 export function prng(seed: number): () => number {
@@ -293,6 +294,9 @@ export interface DemoBook {
   purchases: { contact: number; input: Omit<NewRecord<'purchases'>, 'contactId'> }[];
   feedback: { contact: number; input: Omit<NewRecord<'feedback'>, 'contactId'> }[];
   tasks: { contact: number; input: Omit<NewRecord<'tasks'>, 'contactId'> }[];
+  loyalty: { contact: number; input: Omit<NewRecord<'loyalty'>, 'contactId'> }[];
+  /** `referrer` referred `contact` (both indexes in `contacts`). */
+  referrals: { contact: number; referrer: number }[];
 }
 
 /**
@@ -311,6 +315,8 @@ export function demoBook(now: number, seed = 20240601): DemoBook {
     purchases: [],
     feedback: [],
     tasks: [],
+    loyalty: [],
+    referrals: [],
   };
   for (const c of COMPANIES) {
     book.companies.push({
@@ -504,5 +510,7 @@ export function demoBook(now: number, seed = 20240601): DemoBook {
       });
     }
   });
+  // Its own generator: the records above stay exactly as they were for the same seed.
+  addUpkeepRecords(book, now, prng(seed ^ 0x5eed_f00d));
   return book;
 }

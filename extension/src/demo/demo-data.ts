@@ -7,6 +7,7 @@ import {
   type WriteContext,
   writeTables,
 } from '../db/records-repo';
+import { setReferrer } from '../db/referral-repo';
 import { SCORING_SETTINGS_KEY } from '../scoring/scoring-store';
 import { demoBook } from './demo-book';
 
@@ -33,6 +34,7 @@ const TABLES: TableName[] = [
   'purchases',
   'feedback',
   'tasks',
+  'loyalty',
 ];
 
 export async function demoManifest(db: KeepcardDB = getDb()): Promise<DemoManifest | null> {
@@ -62,6 +64,8 @@ export async function loadDemoData(ctx: WriteContext): Promise<DemoManifest> {
       inner,
     );
     const idOf = (i: number) => contacts[i]!.id;
+    // Referral links go through the referral repository (its cycle guard applies to the sample too).
+    for (const r of book.referrals) await setReferrer(idOf(r.contact), idOf(r.referrer), inner);
     // A note's time is its creation time: each is written with its own `now`.
     const notes = [];
     for (const r of book.notes)
@@ -88,6 +92,12 @@ export async function loadDemoData(ctx: WriteContext): Promise<DemoManifest> {
       book.tasks.map((r) => ({ ...r.input, contactId: idOf(r.contact) })),
       inner,
     );
+    // Written as they are: the generator keeps every running balance at or above zero (tested).
+    const loyalty = await createRecords(
+      'loyalty',
+      book.loyalty.map((r) => ({ ...r.input, contactId: idOf(r.contact) })),
+      inner,
+    );
     const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
     const manifest: DemoManifest = {
       loadedAt: ctx.now,
@@ -99,6 +109,7 @@ export async function loadDemoData(ctx: WriteContext): Promise<DemoManifest> {
         purchases: ids(purchases),
         feedback: ids(feedback),
         tasks: ids(tasks),
+        loyalty: ids(loyalty),
       },
     };
     await db.meta.put({ key: DEMO_KEY, value: manifest });

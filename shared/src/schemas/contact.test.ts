@@ -21,6 +21,7 @@ describe('Contact: valid records', () => {
     expect(contact({})).toEqual({
       ...rowOf('contacts'),
       companyId: null,
+      referredById: null,
       emails: [],
       phones: [],
       socials: [],
@@ -126,6 +127,8 @@ describe('Contact: valid records', () => {
     ['a full-date birthday', { birthday: '1990-05-17' }, { birthday: '1990-05-17' }],
     ['a birthday without a year', { birthday: '--02-29' }, { birthday: '--02-29' }],
     ['a company', { companyId: ids.company }, { companyId: ids.company }],
+    ['a referrer', { referredById: ids.contact }, { referredById: ids.contact }],
+    ['an older row without a referrer field', { referredById: undefined }, { referredById: null }],
     [
       'urls and a social profile',
       {
@@ -239,6 +242,7 @@ describe('Contact: refused records', () => {
     ],
     ['a malformed birthday', { birthday: '1990/05/17' }, 'birthday must be YYYY-MM-DD or --MM-DD'],
     ['a v4 company id', { companyId: ids.v4 }, 'companyId must be a UUIDv7 id'],
+    ['a referrer that is not an id', { referredById: '王芳' }, 'referredById must be a UUIDv7 id'],
     ['an unknown gender', { gender: 'x' }, "gender must be one of 'female', 'male', 'other', 'unspecified'"],
     ['an empty tag', { tags: ['vip', ' '] }, 'tags[1] must not be empty'],
     ['a tag too long', { tags: ['t'.repeat(51)] }, 'tags[0] must be at most 50 characters'],

@@ -75,6 +75,12 @@ export const Contact = z.object({
   birthday: Birthday.optional(),
   title: shortText(200).optional(),
   companyId: recordId.nullable().default(null),
+  /**
+   * The customer who referred this one (客户推荐), or null. Added after the first rows were stored:
+   * defaulted, so older rows stay valid. Self-referral and cycles are refused where it is set
+   * (`referralIssue`), since a row alone cannot see the chain.
+   */
+  referredById: recordId.nullable().default(null),
   emails: z.array(ContactEmail).max(50, { error: 'must have at most 50 emails' }).default([]),
   phones: z.array(ContactPhone).max(50, { error: 'must have at most 50 phones' }).default([]),
   socials: z.array(SocialProfile).max(50).default([]),

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { rowOf } from './sample-rows';
+import { NOW, rowOf } from './sample-rows';
 import { parseRecord, ValidationError } from './validation';
 
 const feedback = (changes: Record<string, unknown>) => parseRecord('feedback', rowOf('feedback', changes));
@@ -43,6 +43,16 @@ describe('Feedback: valid records', () => {
       { kind: 'complaint', category: '物流', text: '发货太慢', status: 'resolved', resolution: '已补发' },
     ],
     ['praise', { kind: 'praise', text: ' 服务很好 ' }, { kind: 'praise', text: '服务很好' }],
+    [
+      'a complaint with a severity, resolved at a time',
+      { kind: 'complaint', severity: 'critical', status: 'resolved', resolution: '退款', resolvedAt: NOW },
+      { kind: 'complaint', severity: 'critical', status: 'resolved', resolvedAt: NOW },
+    ],
+    [
+      'a reopened complaint (resolvedAt cleared)',
+      { kind: 'complaint', resolvedAt: null },
+      { resolvedAt: null },
+    ],
   ])('%s', (_, changes, expected) => {
     expect(feedback(changes)).toMatchObject(expected);
   });
@@ -56,6 +66,17 @@ describe('Feedback: refused records', () => {
     ['a score as text', { scale: 'csat', score: '5' }, 'score must be a number'],
     ['an unknown kind', { kind: 'bug' }, "kind must be one of 'complaint', 'praise', 'suggestion', 'survey'"],
     ['an unknown status', { status: 'closed' }, "status must be 'open' or 'resolved'"],
+    [
+      'an unknown severity',
+      { kind: 'complaint', severity: 'urgent' },
+      "severity must be one of 'low', 'medium', 'high', 'critical'",
+    ],
+    ['a severity on praise', { kind: 'praise', severity: 'high' }, 'severity is only for complaints'],
+    [
+      'a resolution time as text',
+      { kind: 'complaint', resolvedAt: '2024-06-01' },
+      'resolvedAt must be a time in epoch milliseconds',
+    ],
     ['a missing time', { occurredAt: undefined }, 'occurredAt is required'],
     // The score rule is checked only once the fields themselves are valid (zod skips an object's
     // refinements while its fields have issues), so this row names the contact alone.
@@ -66,5 +87,15 @@ describe('Feedback: refused records', () => {
     ],
   ])('%s', (_, changes, reason) => {
     expect(messageOf(changes)).toBe(`Invalid feedback: ${reason}`);
+  });
+});
+
+describe('Feedback: rows stored before severity and resolvedAt existed', () => {
+  test('an old complaint row without them is still valid and gains no fields', () => {
+    const old = rowOf('feedback', { kind: 'complaint', status: 'resolved', resolution: '已补发' });
+    const parsed = parseRecord('feedback', old);
+    expect(parsed).not.toHaveProperty('severity');
+    expect(parsed).not.toHaveProperty('resolvedAt');
+    expect(parsed.schemaVersion).toBe(1);
   });
 });

@@ -1,9 +1,18 @@
 import { z } from 'zod';
 import { baseRecordShape, recordId, shortText, timestamp } from './common';
 
+/** How bad a complaint is: what the rep handles first. */
+export const FeedbackSeverity = z.enum(['low', 'medium', 'high', 'critical']);
+export type FeedbackSeverity = z.infer<typeof FeedbackSeverity>;
+export const FEEDBACK_SEVERITIES = FeedbackSeverity.options;
+
 /**
  * Complaints, praise, suggestions and survey answers. A score is CSAT (1-5) or NPS (0-10),
  * named by `scale`, so the two are never mixed up in statistics.
+ *
+ * `severity` and `resolvedAt` came after the first rows were stored (same schemaVersion): both are
+ * optional, so rows without them stay valid on every device and on the server. The card asks for a
+ * severity on every new complaint; only complaints may carry one.
  */
 export const Feedback = z
   .object({
@@ -17,8 +26,14 @@ export const Feedback = z
     text: shortText(20_000).optional(),
     status: z.enum(['open', 'resolved']).default('open'),
     resolution: shortText(20_000).optional(),
+    severity: FeedbackSeverity.optional(),
+    /** When the complaint was last resolved; null once it is reopened. */
+    resolvedAt: timestamp.nullable().optional(),
   })
   .superRefine((f, ctx) => {
+    if (f.severity !== undefined && f.kind !== 'complaint') {
+      ctx.addIssue({ code: 'custom', path: ['severity'], message: 'is only for complaints' });
+    }
     if (f.score === undefined) return;
     if (!f.scale) {
       ctx.addIssue({

@@ -5,7 +5,7 @@ import type { Feedback } from '../schemas/feedback';
 import type { Interaction } from '../schemas/interaction';
 import type { Purchase } from '../schemas/purchase';
 import type { Task } from '../schemas/task';
-import type { ScoringSettings } from './scoring-settings';
+import { rateToCurrency, type ScoringSettings } from './scoring-settings';
 import { DAY_MS, localDay, summarizeTransactionDays } from './summarize-purchases';
 
 type Tombstone = { deletedAt?: number | null };
@@ -64,9 +64,8 @@ const live = (r: Tombstone) => r.deletedAt === undefined || r.deletedAt === null
 
 /** Reduces a customer's records to the facts the scores read. Records after `now` are ignored. */
 export function deriveCustomerFacts(c: CustomerRecords, ctx: FactsContext, now: number): CustomerFacts {
-  const { utcOffsetMinutes: offset, exchangeRates } = ctx.settings;
-  const rate = (currency: string): number | undefined =>
-    currency === ctx.currency ? 1 : exchangeRates[currency];
+  const offset = ctx.settings.utcOffsetMinutes;
+  const rate = (currency: string): number | undefined => rateToCurrency(currency, ctx.currency, ctx.settings);
 
   // Purchases as parallel arrays, put in day order (usually they already are), then merged by day.
   const pDay: number[] = [];

@@ -42,6 +42,7 @@ export {
 } from './score-customer';
 export {
   DEFAULT_SCORING_SETTINGS,
+  rateToCurrency,
   resolveScoringSettings,
   ScoringSettings,
   type ScoringSettingsInput,
@@ -57,4 +58,5 @@ export {
   buildWorkspaceModel,
   WORKSPACE_MODEL_VERSION,
   type WorkspaceModel,
+  workspaceCurrency,
 } from './workspace-model';

@@ -153,6 +153,19 @@ function deepFreeze<T>(o: T): T {
   return o;
 }
 
+/**
+ * Minor units of `base` per minor unit of `currency`: 1 for the base itself, the setting's exchange
+ * rate otherwise, undefined when none is set (such amounts are left out of values, never guessed).
+ * @example rateToCurrency('USD', 'CNY', { exchangeRates: { USD: 7.1 } }) // 7.1
+ */
+export function rateToCurrency(
+  currency: string,
+  base: string,
+  settings: Pick<ScoringSettings, 'exchangeRates'>,
+): number | undefined {
+  return currency === base ? 1 : settings.exchangeRates[currency];
+}
+
 /** The defaults, as a complete settings object. */
 export const DEFAULT_SCORING_SETTINGS: ScoringSettings = deepFreeze(ScoringSettings.parse({}));
 

@@ -167,6 +167,14 @@ export function fromLocalInput(value: string): number {
 }
 
 /**
+ * The instant of a `date` value for something that happened: today's date is stamped now, so it sorts
+ * as the newest event of the day; another date is that day at 9:00 local time. NaN when malformed.
+ */
+export function eventInstant(value: string, now = Date.now()): number {
+  return value === toLocalInput(now, false) ? now : fromLocalInput(value);
+}
+
+/**
  * An amount typed by a rep ("1,234.50", "1234,5" with a decimal comma, "-20") in minor units of a
  * currency with `digits` decimals; null when it is not a number.
  */

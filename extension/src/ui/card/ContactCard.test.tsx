@@ -275,6 +275,170 @@ describe('ContactCard', () => {
     expect(screen.getByRole('button', { name: 'Reopen customer' })).toBeTruthy();
   });
 
+  test('a complaint with a severity is recorded, listed open, resolved with a resolution, then reopened', async () => {
+    const contact = await aContact();
+    renderCard(contact.id);
+    await screen.findByTestId('contact-card');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Complaint / praise' }));
+    const form = screen.getByTestId('action-form');
+    await user.selectOptions(within(form).getByLabelText('Severity'), 'high');
+    await user.type(within(form).getByLabelText('Category'), '物流');
+    await user.type(within(form).getByLabelText('What they said'), '到货晚了三天');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    await screen.findByText('Feedback recorded.');
+    const [stored] = await db.feedback.toArray();
+    expect(stored).toMatchObject({ kind: 'complaint', severity: 'high', category: '物流', status: 'open' });
+
+    const list = await screen.findByTestId('feedback-list');
+    const item = within(list).getByTestId('feedback-item');
+    expect(item.textContent).toContain('High severity');
+    expect(screen.getByText('1 open complaint')).toBeTruthy();
+    await user.click(within(item).getByRole('button', { name: 'Resolve' }));
+    const resolve = within(item).getByTestId('action-form');
+    // An empty resolution is refused, naming the field.
+    await user.click(within(resolve).getByRole('button', { name: 'Resolve' }));
+    expect((await within(resolve).findByRole('alert')).textContent).toContain(
+      'Resolution: must not be empty',
+    );
+    await user.type(within(resolve).getByLabelText('What was done'), '已补发并致歉');
+    await user.click(within(resolve).getByRole('button', { name: 'Resolve' }));
+    await screen.findByText('Complaint resolved.');
+    await waitFor(() =>
+      expect(screen.getByTestId('feedback-item').getAttribute('data-status')).toBe('resolved'),
+    );
+    expect(screen.getByTestId('feedback-item').textContent).toMatch(/Resolved .*: 已补发并致歉/);
+    expect(screen.queryByText('1 open complaint')).toBeNull();
+
+    await user.click(within(screen.getByTestId('feedback-item')).getByRole('button', { name: 'Reopen' }));
+    await user.click(
+      within(within(screen.getByTestId('feedback-item')).getByTestId('action-form')).getByRole('button', {
+        name: 'Reopen',
+      }),
+    );
+    await waitFor(() => expect(screen.getByTestId('feedback-item').getAttribute('data-status')).toBe('open'));
+    expect(screen.getByTestId('feedback-item').textContent).toContain('Earlier resolution: 已补发并致歉');
+  });
+
+  test('quick action: an NPS answer given on an earlier day is stored on that day and shows as the latest', async () => {
+    const contact = await aContact();
+    renderCard(contact.id);
+    await screen.findByTestId('contact-card');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Satisfaction score' }));
+    const form = screen.getByTestId('action-form');
+    await user.selectOptions(within(form).getByLabelText('Survey'), 'nps');
+    await user.selectOptions(within(form).getByLabelText('Score'), '6');
+    const date = within(form).getByLabelText('Date');
+    await user.clear(date);
+    await user.type(date, '2026-03-05');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    await screen.findByText('Satisfaction score recorded.');
+    const [answer] = await db.feedback.toArray();
+    expect(answer).toMatchObject({
+      kind: 'survey',
+      scale: 'nps',
+      score: 6,
+      occurredAt: new Date(2026, 2, 5, 9).getTime(),
+    });
+    await waitFor(() => expect(screen.getByTestId('latest-answers').textContent).toContain('6/10'));
+    expect(screen.getByTestId('latest-answers').textContent).toContain('detractor');
+  });
+
+  test('the latest CSAT and NPS answers show with the NPS group', async () => {
+    const contact = await aContact();
+    const day = 86_400_000;
+    await recordFeedback(
+      contact.id,
+      { kind: 'survey', scale: 'nps', score: 3, occurredAt: ctx.now - 9 * day },
+      ctx,
+    );
+    await recordFeedback(
+      contact.id,
+      { kind: 'survey', scale: 'nps', score: 10, occurredAt: ctx.now - day },
+      ctx,
+    );
+    renderCard(contact.id);
+    const answers = await screen.findByTestId('latest-answers');
+    await waitFor(() => expect(answers.textContent).toContain('10/10'));
+    expect(answers.textContent).toContain('promoter');
+    expect(answers.textContent).toContain('Not asked yet');
+  });
+
+  test('loyalty points: award, redeem, a redemption above the balance is refused naming the field (Chinese UI)', async () => {
+    const contact = await aContact();
+    renderCard(contact.id, 'zh-CN');
+    await screen.findByTestId('contact-card');
+    const user = userEvent.setup();
+    const section = () => screen.getByRole('region', { name: '积分' });
+    await user.click(within(section()).getByRole('button', { name: '奖励积分' }));
+    await user.type(within(section()).getByLabelText('积分数'), '500');
+    await user.type(within(section()).getByLabelText('原因'), '年度续约奖励');
+    await user.click(within(section()).getByRole('button', { name: '保存' }));
+    await screen.findByText('积分已奖励。');
+    await waitFor(() => expect(screen.getByTestId('loyalty-balance').textContent).toContain('500 积分'));
+
+    await user.click(within(section()).getByRole('button', { name: '兑换积分' }));
+    await user.type(within(section()).getByLabelText('积分数'), '800');
+    await user.type(within(section()).getByLabelText('原因'), '兑换礼盒');
+    await user.click(within(section()).getByRole('button', { name: '保存' }));
+    const alert = await within(section()).findByRole('alert');
+    expect(alert.textContent).toBe('积分数：不能超过当前积分余额 500');
+    expect(within(section()).getByLabelText('积分数').getAttribute('aria-invalid')).toBe('true');
+    await user.clear(within(section()).getByLabelText('积分数'));
+    await user.type(within(section()).getByLabelText('积分数'), '200');
+    await user.click(within(section()).getByRole('button', { name: '保存' }));
+    await screen.findByText('积分已兑换。');
+    await waitFor(() => expect(screen.getByTestId('loyalty-balance').textContent).toContain('300 积分'));
+    const ledger = screen.getByTestId('loyalty-ledger');
+    expect(
+      within(ledger)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      expect.stringMatching(/兑换礼盒.*余额 300.*−200/),
+      expect.stringMatching(/年度续约奖励.*余额 500.*\+500/),
+    ]);
+  });
+
+  test('referrals: pick a referrer by name; the referrer’s card lists the referred customer and their revenue', async () => {
+    const referrer = await createRecord(
+      'contacts',
+      { displayName: 'Li Chen', source: { kind: 'manual' } },
+      ctx,
+    );
+    const contact = await aContact();
+    await addPurchase(
+      contact.id,
+      { product: '龙井', quantity: 1, amountMinor: 88_800, currency: 'CNY', occurredAt: ctx.now },
+      ctx,
+    );
+    const view = renderCard(contact.id);
+    await screen.findByTestId('contact-card');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Set referrer' }));
+    await user.type(screen.getByLabelText('Search customers by name'), 'chen');
+    await user.click(await screen.findByRole('radio', { name: 'Choose Li Chen as referrer' }));
+    await user.click(within(screen.getByTestId('action-form')).getByRole('button', { name: 'Save' }));
+    await screen.findByText('Referrer saved.');
+    const link = await within(screen.getByTestId('referred-by')).findByRole('link', { name: 'Li Chen' });
+    expect(link.getAttribute('href')).toBe(`#/c/${referrer.id}`);
+    expect((await db.contacts.get(contact.id))?.referredById).toBe(referrer.id);
+    // The field history names the referrer, not their id.
+    await waitFor(() => expect(screen.getByTestId('field-history').textContent).toContain('Referred by: '));
+    await waitFor(() => expect(screen.getByTestId('field-history').textContent).toContain('Li Chen'));
+    expect(screen.getByTestId('field-history').textContent).not.toContain(referrer.id);
+
+    view.unmount();
+    renderCard(referrer.id);
+    const referred = await screen.findByTestId('referred-customers');
+    await waitFor(() => expect(referred.textContent).toContain('Referred 1 customer'));
+    expect(within(referred).getByRole('link', { name: '王芳' }).getAttribute('href')).toBe(
+      `#/c/${contact.id}`,
+    );
+    expect(screen.getByTestId('referred-revenue').textContent).toContain('CN¥888.00');
+  });
+
   test('a contact that does not exist gets a designed empty state', async () => {
     renderCard('0190f000-0000-7000-8000-000000000000');
     expect(await screen.findByText('This customer no longer exists.')).toBeTruthy();

@@ -4,8 +4,11 @@ import { cardData } from '../../db/queries/card-queries';
 import { Badge, EmptyNote, Section, Skeleton } from '../common/ui-kit';
 import { useI18n } from '../i18n-context';
 import { ContactInfo } from './ContactInfo';
+import { FeedbackSection } from './FeedbackSection';
+import { LoyaltySection } from './LoyaltySection';
 import { PurchasesSection } from './PurchasesSection';
 import { QuickActions } from './QuickActions';
+import { ReferralSection } from './ReferralSection';
 import { ScoreBadges } from './ScoreBadges';
 import { TasksSection } from './TasksSection';
 import { HistorySection, TimelineSection } from './TimelineSection';
@@ -152,6 +155,10 @@ export function ContactCard({
           <ValueSection score={score} now={now} />
           <TasksSection tasks={tasks} contact={head.contact} now={now} />
           <PurchasesSection purchases={purchases} />
+          {/* Relationship upkeep: complaints and satisfaction, loyalty points, referrals (own live queries). */}
+          <FeedbackSection contactId={head.contact.id} />
+          <LoyaltySection contactId={head.contact.id} />
+          <ReferralSection contact={head.contact} />
           <Section id="card-preferences" title={t('card.section.preferences')}>
             {head.contact.preferences.text ||
             head.contact.preferences.tags.length ||

@@ -1,3 +1,4 @@
+import { FEEDBACK_SEVERITIES, type FeedbackSeverity } from '@keepcard/shared';
 import { type ReactNode, useRef, useState } from 'react';
 import {
   addNote,
@@ -15,6 +16,7 @@ import { writeContext } from '../common/write-context';
 import { useI18n } from '../i18n-context';
 import {
   ActionForm,
+  eventInstant,
   FormField,
   fromLocalInput,
   parseAmount,
@@ -221,8 +223,7 @@ function PurchaseForm({ contact, done, cancel, defaultCurrency }: FormProps & { 
       onSave={async () => {
         const amountMinor = parseAmount(amount, currencyDigits(currency));
         if (amountMinor === null) return errors.setField('amountMinor', t('form.badAmount'));
-        // A purchase dated today is stamped now, so it sorts as the newest event of the day.
-        const occurredAt = when === toLocalInput(Date.now(), false) ? Date.now() : fromLocalInput(when);
+        const occurredAt = eventInstant(when);
         if (Number.isNaN(occurredAt))
           return errors.setField('occurredAt', t('form.badDate', { field: t('form.date') }));
         const qty = Number(quantity.replace(',', '.'));
@@ -337,22 +338,29 @@ function FeedbackForm({ contact, done, cancel }: FormProps) {
   const { t } = useI18n();
   const errors = useFormErrors();
   const [kind, setKind] = useState<'complaint' | 'praise' | 'suggestion'>('complaint');
+  const [severity, setSeverity] = useState<FeedbackSeverity>('medium');
   const [category, setCategory] = useState('');
   const [text, setText] = useState('');
+  const [when, setWhen] = useState(() => toLocalInput(Date.now(), false));
   return (
     <ActionForm
       title={t('action.feedback')}
       errors={errors.errors}
       onCancel={cancel}
       onSave={async () => {
+        const occurredAt = eventInstant(when);
+        if (Number.isNaN(occurredAt))
+          return errors.setField('occurredAt', t('form.badDate', { field: t('form.date') }));
         try {
           await recordFeedback(
             contact.id,
             {
               kind,
-              occurredAt: Date.now(),
+              occurredAt,
               category: category.trim() || undefined,
               text: text.trim() || undefined,
+              // Every new complaint gets a severity (old rows may have none); praise and suggestions none.
+              severity: kind === 'complaint' ? severity : undefined,
             },
             await writeContext(),
           );
@@ -381,6 +389,19 @@ function FeedbackForm({ contact, done, cancel }: FormProps) {
           ))}
         </div>
       </fieldset>
+      {kind === 'complaint' && (
+        <FormField label={t('feedback.severity')} error={errors.of('severity')}>
+          {(p) => (
+            <select {...p} value={severity} onChange={(e) => setSeverity(e.target.value as FeedbackSeverity)}>
+              {FEEDBACK_SEVERITIES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`feedback.severity.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      )}
       <FormField label={t('form.category')} error={errors.of('category')}>
         {(p) => (
           <input
@@ -394,6 +415,7 @@ function FeedbackForm({ contact, done, cancel }: FormProps) {
       <FormField label={t('form.feedbackText')} error={errors.of('text')}>
         {(p) => <textarea {...p} rows={3} value={text} onChange={(e) => setText(e.target.value)} />}
       </FormField>
+      <DateField value={when} onChange={setWhen} error={errors.of('occurredAt')} />
     </ActionForm>
   );
 }
@@ -404,6 +426,7 @@ function SatisfactionForm({ contact, done, cancel }: FormProps) {
   const [scale, setScale] = useState<'csat' | 'nps'>('csat');
   const [score, setScore] = useState('');
   const [comment, setComment] = useState('');
+  const [when, setWhen] = useState(() => toLocalInput(Date.now(), false));
   const range = scale === 'csat' ? [1, 2, 3, 4, 5] : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
   return (
     <ActionForm
@@ -412,12 +435,15 @@ function SatisfactionForm({ contact, done, cancel }: FormProps) {
       onCancel={cancel}
       onSave={async () => {
         if (score === '') return errors.setField('score', t('form.pickScore'));
+        const occurredAt = eventInstant(when);
+        if (Number.isNaN(occurredAt))
+          return errors.setField('occurredAt', t('form.badDate', { field: t('form.date') }));
         try {
           await recordFeedback(
             contact.id,
             {
               kind: 'survey',
-              occurredAt: Date.now(),
+              occurredAt,
               scale,
               score: Number(score),
               text: comment.trim() || undefined,
@@ -462,7 +488,34 @@ function SatisfactionForm({ contact, done, cancel }: FormProps) {
       <FormField label={t('form.comment')} error={errors.of('text')}>
         {(p) => <input {...p} value={comment} onChange={(e) => setComment(e.target.value)} />}
       </FormField>
+      <DateField value={when} onChange={setWhen} error={errors.of('occurredAt')} />
     </ActionForm>
+  );
+}
+
+/** When the feedback or answer was given (today by default: stamped now). */
+function DateField({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <FormField label={t('form.date')} error={error}>
+      {(p) => (
+        <input
+          {...p}
+          type="date"
+          value={value}
+          max={toLocalInput(Date.now(), false)}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </FormField>
   );
 }
 

@@ -1,5 +1,7 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { HistoryRow } from '../../db/db';
 import type { Timeline, TimelineItem } from '../../db/queries/card-queries';
+import { contactIdsIn, contactNames } from '../../db/queries/upkeep-queries';
 import type { I18n, MessageKey } from '../../i18n';
 import { fieldLabel } from '../common/error-text';
 import { EmptyNote, Section } from '../common/ui-kit';
@@ -37,6 +39,7 @@ function describe(item: TimelineItem, i18n: I18n): { title: string; body?: strin
         title: [
           t(`feedback.kind.${r.kind}` as MessageKey),
           r.category,
+          r.severity ? t('feedback.severityBadge', { severity: t(`feedback.severity.${r.severity}`) }) : '',
           score,
           r.kind === 'complaint' ? t(`feedback.status.${r.status}` as MessageKey) : '',
         ]
@@ -110,12 +113,12 @@ export function TimelineSection({
   );
 }
 
-/** A stored JSON value as short text. */
-function valueText(json: string, i18n: I18n): string {
+/** A stored JSON value as short text; a contact id (the referrer) as that contact's name. */
+function valueText(json: string, i18n: I18n, names?: ReadonlyMap<string, string>): string {
   try {
     const value = JSON.parse(json) as unknown;
     if (value === null || value === '') return i18n.t('history.empty');
-    if (typeof value === 'string') return value;
+    if (typeof value === 'string') return names?.get(value) ?? value;
     if (Array.isArray(value))
       return (
         value
@@ -145,6 +148,9 @@ function valueText(json: string, i18n: I18n): string {
 export function HistorySection({ history }: { history: HistoryRow[] | undefined }) {
   const i18n = useI18n();
   const { t, formatDateTime } = i18n;
+  // Fields that hold a contact id (who referred the customer) show the contact's name.
+  const ids = contactIdsIn(history ?? []);
+  const names = useLiveQuery(() => contactNames(ids), [ids.join(',')]);
   return (
     <Section id="card-history" title={t('card.section.history')}>
       {history === undefined ? null : history.length === 0 ? (
@@ -153,11 +159,12 @@ export function HistorySection({ history }: { history: HistoryRow[] | undefined 
         <ul className="space-y-1 text-sm" data-testid="field-history">
           {history.slice(0, 30).map((h) => (
             <li key={h.seq}>
-              <span className="font-medium">{fieldLabel(h.field, i18n)}</span>:{' '}
+              <span className="font-medium">{t('label.colon', { label: fieldLabel(h.field, i18n) })}</span>
+              {i18n.locale === 'zh-CN' ? '' : ' '}
               <span className="text-slate-600 line-through dark:text-slate-400">
-                {valueText(h.oldValue, i18n)}
+                {valueText(h.oldValue, i18n, names)}
               </span>{' '}
-              → <span>{valueText(h.newValue, i18n)}</span>
+              → <span>{valueText(h.newValue, i18n, names)}</span>
               <span className="block text-xs text-slate-600 dark:text-slate-400">
                 {formatDateTime(h.at)} · {t(`history.cause.${h.cause}` as MessageKey)}
               </span>

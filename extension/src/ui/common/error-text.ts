@@ -19,6 +19,11 @@ const REASONS: [RegExp, MessageKey][] = [
   [/^must be from 1 to 5/, 'validation.csat'],
   [/^must be from 0 to 10/, 'validation.nps'],
   [/^must be a number/, 'validation.number'],
+  [/^must not be more than the balance of (?<balance>-?\d+) points$/, 'feedback.validation.overBalance'],
+  [/^must not be the customer themselves$/, 'feedback.validation.selfReferral'],
+  [/^must not be a customer this one referred/, 'feedback.validation.referralCycle'],
+  [/^must be an existing customer$/, 'feedback.validation.unknownContact'],
+  [/^is only for complaints$/, 'feedback.validation.complaintsOnly'],
 ];
 
 /** A field's name as the rep sees it: `emails[0].address` → "Email 1". */
@@ -27,11 +32,15 @@ export function fieldLabel(field: string, i18n: I18n): string {
   if (!match) return field;
   const [, head, index, tail] = match;
   const key = `field.${head}${tail && !index ? `.${tail}` : ''}`;
+  // Feature catalogs name their own fields (`feedback.field.points`), so parallel work merges cleanly.
+  const feature = `feedback.field.${head}`;
   const base = isMessageKey(key)
     ? i18n.t(key)
     : isMessageKey(`field.${head}`)
       ? i18n.t(`field.${head}` as MessageKey)
-      : field;
+      : isMessageKey(feature)
+        ? i18n.t(feature)
+        : field;
   return index !== undefined ? `${base} ${Number(index) + 1}` : base;
 }
 
