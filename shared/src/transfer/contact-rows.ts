@@ -13,7 +13,7 @@ import {
 } from './cell-values';
 import type { ColumnMapping, ContactField } from './column-mapping';
 import type { CsvTable } from './csv-table';
-import { type ImportRowError, type RowCells, rowError, rowsOf } from './import-rows';
+import { CHECK_BASE, type ImportRowError, type RowCells, rowError, rowsOf } from './import-rows';
 
 /** One good row of a contacts file: the identity draft capture also uses, plus import-only fields. */
 export interface ContactImportRow {
@@ -31,18 +31,6 @@ export interface ContactRowOptions {
   /** Read 05/03/2026 as 5 March (otherwise month first, unless the first number is above 12). */
   dayFirst?: boolean;
 }
-
-/** Base fields a record gets from the repository: only here so a row can be checked by the schema. */
-const CHECK_BASE = {
-  id: '01890000-0000-7000-8000-000000000000',
-  createdAt: 0,
-  updatedAt: 0,
-  deletedAt: null,
-  ownerId: 'import-check',
-  teamId: null,
-  visibility: 'private',
-  schemaVersion: 1,
-} as const;
 
 /** The import field a Contact schema path came from, for naming the column of a refused value. */
 function fieldOfPath(path: string): ContactField | null {

@@ -1,6 +1,18 @@
 import type { ColumnMapping, ImportField } from './column-mapping';
 import type { CsvTable } from './csv-table';
 
+/** Base fields a record gets from the repository: only here so a row can be checked by its schema. */
+export const CHECK_BASE = {
+  id: '01890000-0000-7000-8000-000000000000',
+  createdAt: 0,
+  updatedAt: 0,
+  deletedAt: null,
+  ownerId: 'import-check',
+  teamId: null,
+  visibility: 'private',
+  schemaVersion: 1,
+} as const;
+
 /** Why a row of an import was refused (stable codes: the UI words them in its language). */
 export type ImportErrorCode =
   | 'required'

@@ -11,7 +11,7 @@ import {
 } from './cell-values';
 import type { ColumnMapping, PurchaseField } from './column-mapping';
 import type { CsvTable } from './csv-table';
-import { type ImportRowError, rowError, rowsOf } from './import-rows';
+import { CHECK_BASE, type ImportRowError, rowError, rowsOf } from './import-rows';
 
 /** How a purchase row names its customer: any of these may be present (at least one is). */
 export interface CustomerKeys {
@@ -47,18 +47,6 @@ export interface PurchaseRowOptions {
   utcOffsetMinutes: number;
   dayFirst?: boolean;
 }
-
-const CHECK_BASE = {
-  id: '01890000-0000-7000-8000-000000000000',
-  contactId: '01890000-0000-7000-8000-000000000001',
-  createdAt: 0,
-  updatedAt: 0,
-  deletedAt: null,
-  ownerId: 'import-check',
-  teamId: null,
-  visibility: 'private',
-  schemaVersion: 1,
-} as const;
 
 const SCHEMA_FIELDS: Record<string, PurchaseField> = {
   occurredAt: 'date',
@@ -146,7 +134,7 @@ export function purchaseRowsFromTable(
     const channel = cells.get('channel');
     if (channel) item.purchase.channel = channel;
     try {
-      parseRecord('purchases', { ...CHECK_BASE, ...item.purchase });
+      parseRecord('purchases', { ...CHECK_BASE, contactId: CHECK_BASE.id, ...item.purchase });
       items.push(item);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
