@@ -39,7 +39,9 @@ export interface ImportRowError {
   code: ImportErrorCode;
   /** The cell's text (at most 200 characters), empty when the value is missing. */
   value: string;
-  /** An English sentence naming the row, field and reason (for logs and the error CSV). */
+  /** The reason in English, without the row and field (a schema's reason for `invalid`). */
+  reason: string;
+  /** An English sentence naming the row, field and reason (for logs). */
   message: string;
 }
 
@@ -106,6 +108,7 @@ export function rowError(
     column,
     code,
     value,
+    reason,
     message: `Row ${cells.row}: ${column ?? field}${value ? ` "${value}"` : ''} ${reason}`,
   };
 }
@@ -118,6 +121,7 @@ export function tableProblems(table: CsvTable): ImportRowError[] {
     column: null,
     code: 'malformed-row' as const,
     value: '',
+    reason: p.message,
     message: `Row ${p.row}: ${p.message}`,
   }));
 }
