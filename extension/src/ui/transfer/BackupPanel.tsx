@@ -3,10 +3,11 @@ import { useId, useState } from 'react';
 import { createBackup, isProfileEmpty, RestoreRefused, restoreBackup } from '../../db/backup-repo';
 import { getDb } from '../../db/db';
 import { errorLines } from '../common/error-text';
-import { Alert, buttonClass, labelClass, primaryButtonClass } from '../common/ui-kit';
+import { buttonClass, labelClass, primaryButtonClass } from '../common/ui-kit';
 import { writeContext } from '../common/write-context';
 import { useI18n } from '../i18n-context';
 import { downloadText } from '../list/csv-export';
+import { StatusLine } from './StatusLine';
 
 type Status = { ok: boolean; text: string; issues?: BackupIssue[] } | null;
 
@@ -141,33 +142,22 @@ export function BackupPanel() {
           </div>
         </form>
       )}
-      {status && (
-        <div className="mt-2">
-          {status.ok ? (
-            <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
-              {status.text}
-            </p>
-          ) : (
-            <Alert>
-              {status.text}
-              {status.issues && (
-                <ul className="mt-1 list-disc pl-5 text-xs">
-                  {status.issues.slice(0, 20).map((issue) => (
-                    <li key={`${issue.table}-${issue.row}-${issue.field}`}>
-                      {t('transfer.restore.issue', {
-                        table: issue.table,
-                        row: issue.row ?? '–',
-                        field: issue.field || '–',
-                        reason: issue.reason,
-                      })}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </Alert>
-          )}
-        </div>
-      )}
+      <StatusLine status={status}>
+        {status?.issues && (
+          <ul className="mt-1 list-disc pl-5 text-xs">
+            {status.issues.slice(0, 20).map((issue) => (
+              <li key={`${issue.table}-${issue.row}-${issue.field}`}>
+                {t('transfer.restore.issue', {
+                  table: issue.table,
+                  row: issue.row ?? '–',
+                  field: issue.field || '–',
+                  reason: issue.reason,
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </StatusLine>
     </div>
   );
 }

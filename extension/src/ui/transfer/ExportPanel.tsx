@@ -4,9 +4,10 @@ import { getDb } from '../../db/db';
 import { listSegments } from '../../db/segments-repo';
 import { entriesOf, vcardOf } from '../../transfer/list-export';
 import { errorLines } from '../common/error-text';
-import { Alert, buttonClass, inputClass, labelClass } from '../common/ui-kit';
+import { buttonClass, inputClass, labelClass } from '../common/ui-kit';
 import { useI18n } from '../i18n-context';
 import { downloadText, entriesToCsv } from '../list/csv-export';
+import { type Status, StatusLine } from './StatusLine';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -17,7 +18,7 @@ export function ExportPanel() {
   const selectId = useId();
   const segments = useLiveQuery(() => listSegments(), []) ?? [];
   const [choice, setChoice] = useState('');
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<Status>(null);
 
   const run = async (format: 'csv' | 'vcf') => {
     setStatus(null);
@@ -64,17 +65,7 @@ export function ExportPanel() {
           {t('transfer.export.vcard')}
         </button>
       </div>
-      {status && (
-        <div className="mt-2">
-          {status.ok ? (
-            <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
-              {status.text}
-            </p>
-          ) : (
-            <Alert>{status.text}</Alert>
-          )}
-        </div>
-      )}
+      <StatusLine status={status} />
     </div>
   );
 }

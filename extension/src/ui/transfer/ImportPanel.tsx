@@ -363,31 +363,14 @@ function CsvSetup({
         )}
       </div>
       <div className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor={`${ids}-region`} className={labelClass}>
-            {t('transfer.options.region')}
-          </label>
-          <input
-            id={`${ids}-region`}
-            value={region}
-            maxLength={2}
-            onChange={(e) => onRegion(e.target.value.toUpperCase())}
-            className={`${inputClass.replace('w-full', 'w-16')} uppercase`}
-          />
-        </div>
+        <CodeInput label={t('transfer.options.region')} value={region} length={2} onChange={onRegion} />
         {kind === 'purchases' && (
-          <div>
-            <label htmlFor={`${ids}-currency`} className={labelClass}>
-              {t('transfer.options.currency')}
-            </label>
-            <input
-              id={`${ids}-currency`}
-              value={currency}
-              maxLength={3}
-              onChange={(e) => onCurrency(e.target.value.toUpperCase())}
-              className={`${inputClass.replace('w-full', 'w-20')} uppercase`}
-            />
-          </div>
+          <CodeInput
+            label={t('transfer.options.currency')}
+            value={currency}
+            length={3}
+            onChange={onCurrency}
+          />
         )}
         <label className="flex items-center gap-1.5 text-sm">
           <input type="checkbox" checked={dayFirst} onChange={(e) => setDayFirst(e.target.checked)} />
@@ -474,6 +457,35 @@ function CsvSetup({
       >
         {busy ? t('transfer.running') : t('transfer.run', { count: table.rows.length })}
       </button>
+    </div>
+  );
+}
+
+/** A short upper-case code field: a region (CN) or a currency (CNY). */
+function CodeInput({
+  label,
+  value,
+  length,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  length: number;
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      <input
+        id={id}
+        value={value}
+        maxLength={length}
+        onChange={(e) => onChange(e.target.value.toUpperCase())}
+        className={`${inputClass.replace('w-full', length === 2 ? 'w-16' : 'w-20')} uppercase`}
+      />
     </div>
   );
 }
