@@ -13,7 +13,7 @@ import {
 import { useEffect, useId, useMemo, useState } from 'react';
 import { getDb } from '../../db/db';
 import { type ContactImportSummary, importContacts } from '../../db/import-repo';
-import { getSettings } from '../../db/settings-repo';
+import type { Settings } from '../../db/settings-repo';
 import { SCORING_SETTINGS_KEY } from '../../scoring/scoring-store';
 import {
   type CsvFile,
@@ -57,19 +57,23 @@ export function ImportPanel() {
   const [inputKey, setInputKey] = useState(0);
 
   useEffect(() => {
-    getSettings().then(
-      (s) => setRegion(s.defaultRegion),
+    // The rep's saved phone region; without one, CN: the exports this reads mostly come from Chinese
+    // systems, whose numbers carry no country code (the field stays editable).
+    const db = getDb();
+    db.meta.get('settings').then(
+      (row) => {
+        const saved = (row?.value as Partial<Settings> | undefined)?.defaultRegion;
+        if (saved) setRegion(saved);
+      },
       () => {},
     );
-    getDb()
-      .meta.get(SCORING_SETTINGS_KEY)
-      .then(
-        (row) => {
-          const stored = (row?.value as { currency?: string } | undefined)?.currency;
-          if (stored) setCurrency(stored);
-        },
-        () => {},
-      );
+    db.meta.get(SCORING_SETTINGS_KEY).then(
+      (row) => {
+        const stored = (row?.value as { currency?: string } | undefined)?.currency;
+        if (stored) setCurrency(stored);
+      },
+      () => {},
+    );
   }, []);
 
   const pick = async (file: File | undefined) => {
