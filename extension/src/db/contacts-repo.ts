@@ -216,7 +216,8 @@ export async function saveCapturedContacts(
   ];
   const groupOf: DraftGroup[] = [];
   items.forEach((item, index) => {
-    const near = [...new Set(keysOf(item.draft).flatMap((k) => byKey.get(k) ?? []))];
+    const keys = keysOf(item.draft);
+    const near = [...new Set(keys.flatMap((k) => byKey.get(k) ?? []))];
     const match = matchContact(
       item.draft,
       near.map((g) => ({ ...g.draft, id: String(g.first), tags: g.draft.tags ?? [], group: g })),
@@ -233,7 +234,8 @@ export async function saveCapturedContacts(
       groups.push(group);
     }
     groupOf[index] = group;
-    for (const key of keysOf(group.draft)) if (!byKey.has(key)) byKey.set(key, group);
+    // The group's keys are its items' keys: a merge only adds the item's values.
+    for (const key of keys) if (!byKey.has(key)) byKey.set(key, group);
   });
 
   return db.transaction('rw', writeTables(db), async () => {
