@@ -1,6 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/extension';
-import { goTo } from './support/panel';
+import { goTo, loadDemo } from './support/panel';
 
 // A contacts export with good and bad rows, as a CRM writes it (UTF-8 with a byte-order mark).
 const CSV = [
@@ -125,4 +126,57 @@ test('the Chinese screen imports a GBK file from Chinese Excel', async ({ openSi
   await goTo(panel, '客户');
   await expect(panel.getByTestId('result-count')).toHaveText('共 1 位客户');
   await expect(panel.getByTestId('customer-list')).toContainText('杭州茶叶贸易有限公司');
+});
+
+test('export a list as CSV and vCard, back up, and restore (a corrupt backup is refused)', async ({
+  openSidePanel,
+}) => {
+  test.setTimeout(120_000);
+  const panel = await openSidePanel();
+  await loadDemo(panel);
+  await openTransfer(panel, 'Settings', 'Import and export…');
+
+  const save = async (button: string) => {
+    const [download] = await Promise.all([
+      panel.waitForEvent('download'),
+      panel.getByRole('button', { name: button }).click(),
+    ]);
+    return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+  };
+  const csv = await save('Export CSV');
+  expect(csv.text.startsWith('\uFEFFName,Company,Title')).toBe(true);
+  expect(csv.text.trim().split('\r\n')).toHaveLength(39);
+  await expect(panel.getByText('38 customers exported')).toBeVisible();
+  const vcf = await save('Export vCard');
+  expect(vcf.text.match(/BEGIN:VCARD/g)).toHaveLength(38);
+
+  const backup = await save('Download backup');
+  expect(backup.name).toMatch(/^keepcard-backup-.*\.json$/);
+  const parsed = JSON.parse(backup.text);
+  expect(parsed.tables.contacts).toHaveLength(38);
+
+  // A corrupt copy: refused with table, row and field; nothing changes.
+  parsed.tables.purchases[0].amountMinor = 'lots';
+  await panel.getByTestId('restore-file').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(parsed)),
+  });
+  await expect(panel.getByRole('alert')).toContainText(
+    'This backup cannot be restored; nothing was changed.',
+  );
+  await expect(panel.getByRole('alert')).toContainText('purchases, row 1, amountMinor');
+
+  // The good backup into a profile with data: the rep chooses, then it is restored.
+  await panel.getByTestId('restore-file').setInputFiles({
+    name: backup.name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(backup.text),
+  });
+  await panel.getByLabel(/^Replace:/).check();
+  await shoot(panel, 'restore-confirm-en.png');
+  await panel.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Restored:' })).toBeVisible();
+  await goTo(panel, 'Customers');
+  await expect(panel.getByTestId('result-count')).toHaveText('38 customers');
 });
