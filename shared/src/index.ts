@@ -42,4 +42,5 @@ export * from './sync/same-value';
 export * from './sync/schema-version';
 export * from './sync/sse';
 export * from './sync/wire';
+export * from './transfer';
 export * from './webmail';

@@ -12,3 +12,10 @@ declare class URL {
   readonly origin: string;
   toString(): string;
 }
+
+/** WHATWG TextDecoder (Node and browsers): CSV import decodes UTF-8, and GB18030 from Chinese Excel. */
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  readonly encoding: string;
+  decode(input?: Uint8Array | ArrayBuffer, options?: { stream?: boolean }): string;
+}

@@ -136,7 +136,7 @@ export function buildRecord<T extends TableName>(
  * Writes rows in one transaction with their change counters (where the table has them), their field
  * stamps and one outbox entry per changed row (docs/sync-protocol.md §3): all of it or nothing.
  */
-function writeRows<T extends TableName>(
+export function writeRows<T extends TableName>(
   db: KeepcardDB,
   table: T,
   changes: readonly (RowChange & { after: StoredRow<T> })[],

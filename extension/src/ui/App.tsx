@@ -18,6 +18,9 @@ const ListScreen = lazy(() => import('./list/ListScreen').then((m) => ({ default
 const SettingsScreen = lazy(() =>
   import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
 );
+const TransferScreen = lazy(() =>
+  import('./transfer/TransferScreen').then((m) => ({ default: m.TransferScreen })),
+);
 
 function Loading() {
   const { t } = useI18n();
@@ -28,18 +31,23 @@ function Loading() {
   );
 }
 
-export type Route = { name: 'list' } | { name: 'card'; id: string } | { name: 'settings' };
+export type Route =
+  | { name: 'list' }
+  | { name: 'card'; id: string }
+  | { name: 'settings' }
+  | { name: 'transfer' };
 
-/** `#/c/<id>` opens a card, `#/settings` the settings; anything else the list. */
+/** `#/c/<id>` opens a card, `#/settings` the settings, `#/transfer` import and export; anything else the list. */
 export function parseRoute(hash: string): Route {
   const card = /^#\/c\/([\w-]+)$/.exec(hash);
   if (card) return { name: 'card', id: card[1]! };
   if (hash === '#/settings') return { name: 'settings' };
+  if (hash === '#/transfer') return { name: 'transfer' };
   return { name: 'list' };
 }
 
 const hashOf = (route: Route) =>
-  route.name === 'card' ? `#/c/${route.id}` : route.name === 'settings' ? '#/settings' : '#/';
+  route.name === 'card' ? `#/c/${route.id}` : `#/${route.name === 'list' ? '' : route.name}`;
 
 /** The UI locale of a language setting: "auto" follows the browser. */
 export function localeOf(language: UiLanguage, browserLanguage: string | undefined): Locale {
@@ -212,6 +220,11 @@ export function App({ initialLanguage = 'auto' }: { initialLanguage?: UiLanguage
             onBack={() => navigate({ name: 'list' })}
             onRendered={cardRendered}
           />
+        )}
+        {route.name === 'transfer' && (
+          <Suspense fallback={<Loading />}>
+            <TransferScreen onBack={() => navigate({ name: 'settings' })} />
+          </Suspense>
         )}
         {route.name === 'settings' && (
           <Suspense fallback={<Loading />}>

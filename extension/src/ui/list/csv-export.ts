@@ -1,16 +1,5 @@
-import type { ListEntry } from '@keepcard/shared';
+import { type ListEntry, toCsv } from '@keepcard/shared';
 import { currencyDigits, type I18n, type MessageKey } from '../../i18n';
-
-/**
- * One CSV cell: quoted when it holds a comma, quote or line break; a leading = + - @ is prefixed with
- * an apostrophe so a spreadsheet never runs a captured value as a formula (OWASP "CSV injection").
- */
-export function csvCell(value: string | number | undefined | null): string {
-  if (value === undefined || value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 const major = (minor: number | undefined, currency: string | undefined) =>
   minor === undefined || !currency
@@ -18,8 +7,9 @@ const major = (minor: number | undefined, currency: string | undefined) =>
     : (minor / 10 ** currencyDigits(currency)).toFixed(currencyDigits(currency));
 
 /**
- * The entries as CSV with headers in the UI's language: a byte-order mark first, so spreadsheet
- * programs read Chinese names as UTF-8. Amounts are plain decimals in major units with their currency.
+ * The entries as CSV with headers in the UI's language, written by the shared `toCsv` (Papa Parse's
+ * unparse): a byte-order mark first, so spreadsheet programs read Chinese names as UTF-8, and every
+ * cell guarded against formula injection. Amounts are plain decimals in major units with their currency.
  */
 export function entriesToCsv(entries: Iterable<ListEntry>, i18n: I18n): string {
   const { t } = i18n;
@@ -41,11 +31,10 @@ export function entriesToCsv(entries: Iterable<ListEntry>, i18n: I18n): string {
     'csv.revenue',
     'csv.currency',
   ] as const;
-  const rows = [header.map((k) => csvCell(t(k))).join(',')];
-  for (const e of entries) {
-    const s = e.scores;
-    rows.push(
-      [
+  const rows = function* () {
+    for (const e of entries) {
+      const s = e.scores;
+      yield [
         e.displayName,
         e.companyName,
         e.title,
@@ -62,12 +51,13 @@ export function entriesToCsv(entries: Iterable<ListEntry>, i18n: I18n): string {
         major(s?.lifetimeValueMinor, s?.currency),
         major(s?.revenueInWindowMinor, s?.currency),
         s?.currency,
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return `\uFEFF${rows.join('\r\n')}\r\n`;
+      ];
+    }
+  };
+  return toCsv(
+    header.map((k) => t(k)),
+    rows(),
+  );
 }
 
 /** Saves text as a file through a temporary link (no downloads permission needed). */

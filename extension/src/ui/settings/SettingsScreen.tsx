@@ -158,6 +158,12 @@ export function SettingsScreen({
       </Section>
       <RemindersSettings />
       <SyncSettings />
+      <Section id="settings-transfer" title={t('transfer.title')}>
+        <p className="mb-2 text-sm text-slate-700 dark:text-slate-300">{t('transfer.openHint')}</p>
+        <a href="#/transfer" className={buttonClass} data-testid="open-transfer">
+          {t('transfer.open')}
+        </a>
+      </Section>
       <Section id="settings-demo" title={t('settings.demo')}>
         <p className="mb-2 text-sm text-slate-700 dark:text-slate-300">{t('settings.demo.body')}</p>
         {manifest === undefined ? null : manifest === null ? (
