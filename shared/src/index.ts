@@ -8,6 +8,7 @@ export * from './capture/vcard/parse-vcards';
 export * from './capture/vcard/to-vcard';
 export * from './identity/contact-identity';
 export * from './identity/contact-merge';
+export * from './insights';
 export * from './names';
 export * from './phone';
 export * from './records';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { ListEntry, ListScores } from './list-entry';
+import { listScores } from '../test-support/list-scores';
+import type { ListEntry } from './list-entry';
 import { compareEntries, type SortKey } from './list-sort';
 import {
   ageBand,
@@ -12,24 +13,7 @@ import {
 const NOW = Date.UTC(2026, 10, 22, 9); // 22 Nov 2026
 const DAY = 86_400_000;
 
-const scores = (over: Partial<ListScores>): ListScores => ({
-  tier: 'C',
-  lifecycle: 'repeat',
-  churnLevel: 'low',
-  churnRisk: 0.1,
-  lifetimeValueMinor: 0,
-  revenueInWindowMinor: 0,
-  currency: 'CNY',
-  rfm: { r: 3, f: 3, m: 3 },
-  frequency: 'low',
-  revenueClass: 'low',
-  potential: 'mid',
-  closeness: 'loose',
-  lastPurchaseAt: null,
-  lastContactAt: null,
-  nextFollowUpAt: null,
-  ...over,
-});
+const scores = listScores;
 
 const entry = (id: string, over: Partial<ListEntry>): ListEntry => ({
   id,
