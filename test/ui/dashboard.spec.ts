@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { Feedback, type FeedbackInput, newId, SCHEMA_VERSION } from '../../shared/src/index';
+import { Feedback, type FeedbackInput, type ListScores, newId, SCHEMA_VERSION } from '../../shared/src/index';
 import { expect, test } from '../support/extension';
 import { goTo, loadDemo, readStores } from './support/panel';
 
@@ -11,27 +11,60 @@ type Tier = 'A' | 'B' | 'C' | 'prospect';
 /** A feedback row's own fields; replaceFeedback adds the record fields. */
 type OwnFeedback = Pick<FeedbackInput, 'contactId' | 'kind' | 'occurredAt' | 'scale' | 'score' | 'category'>;
 
-/** Waits until the panel's scoring worker has scored every live contact. */
-async function waitForScores(panel: Page) {
+/** Waits until the panel's scoring worker has scored every live contact (at or after `since`). */
+async function waitForScores(panel: Page, since = 0) {
   await expect
     .poll(
       async () => {
         const t = await readStores(panel, ['contacts', 'scores']);
         const live = new Set(t.contacts!.filter((c) => c.deletedAt === null).map((c) => c.id));
-        return live.size > 0 && t.scores!.filter((s) => live.has(s.contactId as string)).length === live.size;
+        const fresh = t.scores!.filter(
+          (s) => live.has(s.contactId as string) && (s.scoredAt as number) >= since,
+        );
+        return live.size > 0 && fresh.length === live.size;
       },
       { timeout: 60_000 },
     )
     .toBe(true);
 }
 
-/** Tier and name of every live contact, as stored (unscored → prospect, as the list counts them). */
-async function storedTiers(page: Page) {
+/** Name and list scores of every live contact, as stored (unscored → prospect, as the list counts them). */
+async function storedScores(page: Page) {
   const t = await readStores(page, ['contacts', 'scores']);
-  const tierOf = new Map(t.scores!.map((s) => [s.contactId as string, (s.list as { tier: Tier }).tier]));
+  const listOf = new Map(t.scores!.map((s) => [s.contactId as string, s.list as unknown as ListScores]));
   return t
     .contacts!.filter((c) => c.deletedAt === null)
-    .map((c) => ({ id: c.id, name: c.displayName as string, tier: tierOf.get(c.id) ?? 'prospect' }));
+    .map((c) => {
+      const list = listOf.get(c.id);
+      return {
+        id: c.id,
+        name: c.displayName as string,
+        tier: (list?.tier ?? 'prospect') as Tier,
+        lifecycle: list?.lifecycle ?? 'prospect',
+        churnLevel: list?.churnLevel,
+        churnRisk: list?.churnRisk ?? 0,
+        revenueInWindowMinor: list?.revenueInWindowMinor ?? 0,
+      };
+    });
+}
+
+/** Removes the stored scoring model, so the panel refits everyone when it next opens. */
+async function dropScoringModel(page: Page) {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('keepcard');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('meta', 'readwrite');
+          tx.objectStore('meta').delete('scoringModel');
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
 }
 
 /**
@@ -108,15 +141,12 @@ test('the dashboard shows the stored numbers, and a chart opens the list behind 
   const panel = await openSidePanel();
   await loadDemo(panel);
   await waitForScores(panel);
-  const tiers = await storedTiers(panel);
-  const customers = [...tiers].sort((a, b) => a.name.localeCompare(b.name));
-  await panel.close(); // no rescoring while the test writes its feedback
+  const customers = [...(await storedScores(panel))].sort((a, b) => a.name.localeCompare(b.name));
 
-  const dash = await context.newPage();
-  await dash.setViewportSize({ width: 1280, height: 1000 });
-  await dash.goto(`chrome-extension://${extensionId}/dashboard.html`);
   // Feedback of our own: NPS two months ago (10, 9, 8, 3, 0 → 0), none last month (a gap), this month
-  // (10, 9, 6 → 33); complaints: two "Delivery" two months ago, one "Quality" this month.
+  // (10, 9, 6 → 33); complaints: two "Delivery" two months ago, one "Quality" this month, and three
+  // open "Service" complaints and a CSAT of 1 each for the two buyers of highest churn risk (churn
+  // warnings the scoring adds: with the demo's medium risks, that makes them high, so at risk).
   const now = Date.now();
   const [old, thisMonth] = [monthStart(now, 2), now - 60_000];
   const c = customers.map((x) => x.id);
@@ -127,7 +157,17 @@ test('the dashboard shows the stored numbers, and a chart opens the list behind 
     score,
     occurredAt: at,
   });
-  await replaceFeedback(dash, [
+  const risky = customers
+    .filter((x) => x.tier !== 'prospect' && x.lifecycle !== 'churned' && x.lifecycle !== 'lost')
+    .sort((a, b) => b.churnRisk - a.churnRisk)
+    .slice(0, 2);
+  const service = (contactId: string, k: number): OwnFeedback => ({
+    contactId,
+    kind: 'complaint',
+    category: 'Service',
+    occurredAt: thisMonth - k * 60_000,
+  });
+  await replaceFeedback(panel, [
     nps(0, 10, old),
     nps(1, 9, old),
     nps(2, 8, old),
@@ -139,12 +179,31 @@ test('the dashboard shows the stored numbers, and a chart opens the list behind 
     { contactId: c[6]!, kind: 'complaint', category: 'Delivery', occurredAt: old },
     { contactId: c[7]!, kind: 'complaint', category: 'Delivery', occurredAt: old + 3_600_000 },
     { contactId: c[8]!, kind: 'complaint', category: 'Quality', occurredAt: thisMonth },
+    ...risky.flatMap((x): OwnFeedback[] => [
+      service(x.id, 1),
+      service(x.id, 2),
+      service(x.id, 3),
+      // A low CSAT answer (not NPS: the NPS chart does not count it), a second churn warning.
+      { contactId: x.id, kind: 'survey', scale: 'csat', score: 1, occurredAt: thisMonth + 30_000 },
+    ]),
   ]);
-  await dash.reload();
+  // The scoring worker refits on the next open when there is no model: everyone is rescored with
+  // this feedback.
+  const refitFrom = Date.now();
+  await dropScoringModel(panel);
+  await panel.reload();
+  await waitForScores(panel, refitFrom);
+  const scored = await storedScores(panel);
+  await panel.close(); // nothing rescores while the dashboard is read
+
+  const dash = await context.newPage();
+  await dash.setViewportSize({ width: 1280, height: 1000 });
+  await dash.goto(`chrome-extension://${extensionId}/dashboard.html`);
   await expect(dash.getByRole('heading', { name: 'Keepcard dashboard', level: 1 })).toBeVisible();
   await expect(dash.getByTestId('dashboard-subtitle')).toContainText(`${customers.length} customers`);
 
   // Tier distribution: each row and bar label equals the stored tiers.
+  const tiers = scored;
   const count = (tier: Tier) => tiers.filter((x) => x.tier === tier).length;
   const tierCard = dash.getByTestId('chart-tiers');
   await tierCard.getByText('Show the data as a table').click();
@@ -195,8 +254,29 @@ test('the dashboard shows the stored numbers, and a chart opens the list behind 
 
   // Complaints: 2 Delivery two months ago, 1 Quality now.
   const complaints = dash.getByTestId('chart-complaints');
-  await expect(complaints.getByTestId('chart-summary')).toContainText('3 complaints');
-  await expect(complaints.getByTestId('chart-summary')).toContainText('most in Delivery (2)');
+  await expect(complaints.getByTestId('chart-summary')).toContainText('9 complaints');
+  await expect(complaints.getByTestId('chart-summary')).toContainText('most in Service (6)');
+
+  // Churn risk: the at-risk customers of the stored scores, revenue at risk = risk × window revenue.
+  const atRisk = scored
+    .filter(
+      (x) =>
+        x.lifecycle !== 'lost' &&
+        x.lifecycle !== 'churned' &&
+        (x.churnLevel === 'high' || x.lifecycle === 'at-risk'),
+    )
+    .map((x) => ({ ...x, atRisk: Math.round(x.churnRisk * Math.max(0, x.revenueInWindowMinor)) }))
+    .sort((a, b) => b.atRisk - a.atRisk || b.churnRisk - a.churnRisk);
+  expect(atRisk.length).toBeGreaterThan(0);
+  const money = (minor: number) =>
+    new Intl.NumberFormat('en', { style: 'currency', currency: 'CNY' }).format(minor / 100);
+  const churn = dash.getByTestId('chart-churn');
+  await expect(churn.getByTestId('chart-summary')).toContainText(
+    `${atRisk.length} customer${atRisk.length === 1 ? ' is' : 's are'} at risk, with ${money(atRisk.reduce((sum, x) => sum + x.atRisk, 0))}`,
+  );
+  await expect(churn.getByTestId('churn-row')).toHaveCount(Math.min(atRisk.length, 15));
+  await expect(churn.getByTestId('churn-row').first()).toContainText(atRisk[0]!.name);
+  await expect(churn.getByTestId('churn-row').first()).toContainText(money(atRisk[0]!.atRisk));
 
   // Screenshots, light and dark.
   await dash.screenshot({ path: test.info().outputPath('dashboard-en-light.png'), fullPage: true });

@@ -122,7 +122,7 @@ export function ParetoChart({ entries, windowDays, theme }: CustomerChartProps) 
               strokeDasharray="6 3"
               label={{
                 value: t('dashboard.pareto.eighty'),
-                position: 'insideBottomRight',
+                position: 'insideBottom',
                 fill: theme.accent,
                 fontSize: 12,
               }}
@@ -133,7 +133,7 @@ export function ParetoChart({ entries, windowDays, theme }: CustomerChartProps) 
               strokeWidth={1.5}
               label={{
                 value: t('dashboard.pareto.coreLine'),
-                position: 'insideTopLeft',
+                position: 'insideBottomLeft',
                 fill: theme.danger,
                 fontSize: 12,
               }}
