@@ -94,6 +94,17 @@ describe('compileFilter', () => {
     ['view: follow-ups due (overdue or today)', { view: 'follow-ups-due' }, ['王小明']],
     ['view: birthdays this month', { view: 'birthdays-this-month' }, ['王小明']],
     ['view and filters combine', { view: 'core-customers', countries: ['DE'] }, []],
+    [
+      'exact customers (the list behind a chart)',
+      { contactIds: ['Li Lei', 'Anna Schmidt'] },
+      ['Anna Schmidt', 'Li Lei'],
+    ],
+    [
+      'exact customers AND a criterion',
+      { contactIds: ['Li Lei', 'Anna Schmidt'], countries: ['CN'] },
+      ['Li Lei'],
+    ],
+    ['exact customers, none of them here', { contactIds: ['someone else'] }, []],
   ])('%s', (_, filter, names) => {
     expect(all.filter(compileFilter(SegmentFilterSchema.parse(filter), NOW)).map((e) => e.id)).toEqual(names);
   });
@@ -110,6 +121,13 @@ describe('compileFilter', () => {
     const result = SegmentFilterSchema.safeParse({ rfmR: [4, 2] });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['rfmR']);
+  });
+
+  test('exact customers: at most 5,000 ids, each named', () => {
+    expect(SegmentFilterSchema.safeParse({ contactIds: Array(5001).fill('x') }).success).toBe(false);
+    const empty = SegmentFilterSchema.safeParse({ contactIds: [''] });
+    expect(empty.success).toBe(false);
+    expect(empty.error?.issues[0]?.path).toEqual(['contactIds', 0]);
   });
 
   test('isEmptyFilter', () => {
