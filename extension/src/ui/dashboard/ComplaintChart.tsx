@@ -61,7 +61,12 @@ export function ComplaintChart({ feedback, options, theme }: TrendChartProps) {
           <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" {...axisProps(theme)} minTickGap={8} />
-            <YAxis allowDecimals={false} {...axisProps(theme)} width={36} />
+            <YAxis
+              allowDecimals={false}
+              tickFormatter={(v: number) => formatNumber(v)}
+              {...axisProps(theme)}
+              width={36}
+            />
             <Tooltip
               cursor={{ fill: theme.grid, opacity: 0.4 }}
               formatter={(value) => formatNumber(Number(value))}

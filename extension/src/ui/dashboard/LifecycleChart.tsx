@@ -57,7 +57,12 @@ export function LifecycleChart({ entries, theme }: Omit<CustomerChartProps, 'win
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 40, bottom: 8, left: 8 }}>
             <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" allowDecimals={false} {...axisProps(theme)} />
+            <XAxis
+              type="number"
+              allowDecimals={false}
+              tickFormatter={(v: number) => formatNumber(v)}
+              {...axisProps(theme)}
+            />
             <YAxis type="category" dataKey="name" width={96} {...axisProps(theme)} />
             <Tooltip
               cursor={{ fill: theme.grid, opacity: 0.4 }}
@@ -69,7 +74,12 @@ export function LifecycleChart({ entries, theme }: Omit<CustomerChartProps, 'win
               isAnimationActive={false}
               onClick={(_, index) => openTab(urlOf(rows[index]!.stage))}
               style={{ cursor: 'pointer' }}
-              label={{ position: 'right', fill: theme.text, fontSize: 12 }}
+              label={{
+                position: 'right',
+                fill: theme.text,
+                fontSize: 12,
+                formatter: (v: unknown) => formatNumber(Number(v)),
+              }}
             >
               {rows.map((r) => (
                 <Cell

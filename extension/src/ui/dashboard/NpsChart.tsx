@@ -104,6 +104,7 @@ export function NpsChart({ feedback, options, theme }: TrendChartProps) {
               yAxisId="answers"
               orientation="right"
               allowDecimals={false}
+              tickFormatter={(v: number) => formatNumber(v)}
               {...axisProps(theme)}
               width={36}
             />

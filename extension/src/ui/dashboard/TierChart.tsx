@@ -33,7 +33,12 @@ export function TierChart({ entries, windowDays, theme }: CustomerChartProps) {
           <BarChart data={rows} margin={{ top: 16, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="name" {...axisProps(theme)} />
-            <YAxis allowDecimals={false} {...axisProps(theme)} width={40} />
+            <YAxis
+              allowDecimals={false}
+              tickFormatter={(v: number) => formatNumber(v)}
+              {...axisProps(theme)}
+              width={40}
+            />
             <Tooltip
               cursor={{ fill: theme.grid, opacity: 0.4 }}
               formatter={(value) => [formatNumber(Number(value)), t('dashboard.tiers.customers')]}
@@ -45,7 +50,12 @@ export function TierChart({ entries, windowDays, theme }: CustomerChartProps) {
               isAnimationActive={false}
               onClick={(_, index) => openTab(urlOf(rows[index]!.tier))}
               style={{ cursor: 'pointer' }}
-              label={{ position: 'top', fill: theme.text, fontSize: 12 }}
+              label={{
+                position: 'top',
+                fill: theme.text,
+                fontSize: 12,
+                formatter: (v: unknown) => formatNumber(Number(v)),
+              }}
             >
               {rows.map((r, i) => (
                 <Cell key={r.tier} fill={theme.series[i]!} data-testid={`tier-bar-${r.tier}`} />
