@@ -9,6 +9,7 @@ export * from './capture/vcard/to-vcard';
 export * from './feedback/customer-feedback';
 export * from './identity/contact-identity';
 export * from './identity/contact-merge';
+export * from './insights';
 export * from './loyalty/loyalty-ledger';
 export * from './names';
 export * from './phone';

@@ -13,6 +13,11 @@ export function localeFor(language: string | undefined): Locale {
   return language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
+/** The UI locale of a language setting: "auto" follows the browser. */
+export function localeOf(language: 'auto' | Locale, browserLanguage: string | undefined): Locale {
+  return language === 'auto' ? localeFor(browserLanguage) : language;
+}
+
 export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 

@@ -132,6 +132,10 @@ export class ListColumns {
         return tags.every((t) => have.includes(t));
       });
     }
+    if (filter.contactIds?.length) {
+      const ids = new Set(filter.contactIds);
+      tests.push((slot) => ids.has(entry(slot).id));
+    }
     if (tests.length === 0) return null;
     if (tests.length === 1) return tests[0]!;
     return (slot) => {

@@ -186,6 +186,20 @@ describe('ListIndex', () => {
     expect(got.length).toBeGreaterThan(0);
   });
 
+  test('filters: exact customers (the list behind a chart), combined with another criterion', async () => {
+    const index = new ListIndex();
+    const { rows, scored } = book();
+    index.apply({ contacts: rows, scores: scored });
+    const filter: SegmentFilter = {
+      contactIds: [...rows.filter((_, i) => i % 3 === 0).map((r) => r.id), 'not-a-customer'],
+      tiers: ['A', 'B', 'C'],
+    };
+    const got = await ids(index, filter, { key: 'name', dir: 'asc' });
+    expect(got).toEqual(bruteForce(index, filter, { key: 'name', dir: 'asc' }));
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.length).toBeLessThan(rows.length / 3 + 1);
+  });
+
   test('a large book searches through one text blob and finds what a per-entry scan finds', async () => {
     const index = new ListIndex();
     const rows = Array.from({ length: 32_000 }, (_, i) =>

@@ -1,16 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { type ClipResult, LAST_CLIP_KEY } from '../capture/clip-tab';
 import { getDb } from '../db/db';
 import { blockedUpgradeMessage, toStorageError } from '../db/storage-errors';
-import { getUiSettings, saveUiSettings, type UiLanguage } from '../db/ui-settings-repo';
-import { createI18n, type Locale, localeFor } from '../i18n';
+import { saveUiSettings, type UiLanguage } from '../db/ui-settings-repo';
 import { listLoaderFor } from '../list/list-loader';
 import { useScoring } from '../scoring/use-scoring';
 import { ClipBanner } from './ClipBanner';
 import { ContactCard } from './card/ContactCard';
 import { ClipReview, SelectionNoteForm } from './clip';
+import { openDashboard } from './dashboard/open-pages';
 import { I18nContext, useI18n } from './i18n-context';
+import { isListLinkHash, type ListLink, parseListLink } from './list/list-link';
+import { useUiLanguage } from './use-ui-language';
 import { OpenMessageCard } from './webmail';
 
 // The list and settings load in their own chunks: a panel opened on a card needs neither to show it.
@@ -32,36 +34,37 @@ function Loading() {
 }
 
 export type Route =
-  | { name: 'list' }
+  | { name: 'list'; link?: ListLink }
   | { name: 'card'; id: string }
   | { name: 'settings' }
   | { name: 'transfer' };
 
-/** `#/c/<id>` opens a card, `#/settings` the settings, `#/transfer` import and export; anything else the list. */
+/**
+ * `#/c/<id>` opens a card, `#/settings` the settings, `#/transfer` import and export,
+ * `#/list?filter=…` the list with a filter (a dashboard chart's link, see list-link.ts); anything
+ * else the list.
+ */
 export function parseRoute(hash: string): Route {
   const card = /^#\/c\/([\w-]+)$/.exec(hash);
   if (card) return { name: 'card', id: card[1]! };
   if (hash === '#/settings') return { name: 'settings' };
   if (hash === '#/transfer') return { name: 'transfer' };
+  if (isListLinkHash(hash)) return { name: 'list', link: parseListLink(hash) };
   return { name: 'list' };
 }
 
 const hashOf = (route: Route) =>
   route.name === 'card' ? `#/c/${route.id}` : `#/${route.name === 'list' ? '' : route.name}`;
 
-/** The UI locale of a language setting: "auto" follows the browser. */
-export function localeOf(language: UiLanguage, browserLanguage: string | undefined): Locale {
-  return language === 'auto' ? localeFor(browserLanguage) : language;
-}
+// Kept here too for the entrypoints that import it from the App.
+export { localeOf } from '../i18n';
 
 /**
  * The side panel: the customer list, a customer's card, and settings. The list stays mounted (hidden)
  * while a card is open, so coming back keeps the search, filters, selection and scroll position.
  */
 export function App({ initialLanguage = 'auto' }: { initialLanguage?: UiLanguage }) {
-  const [language, setLanguage] = useState<UiLanguage>(initialLanguage);
-  const locale = localeOf(language, globalThis.navigator?.language);
-  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const { language, setLanguage, i18n } = useUiLanguage(initialLanguage, 'app.title');
   const { t } = i18n;
   const [route, setRoute] = useState<Route>(() => parseRoute(globalThis.location?.hash ?? ''));
   const [storageProblem, setStorageProblem] = useState<string | null>(null);
@@ -75,19 +78,6 @@ export function App({ initialLanguage = 'auto' }: { initialLanguage?: UiLanguage
   useEffect(() => {
     if (route.name === 'list') setListMounted(true);
   }, [route.name]);
-
-  // The stored setting wins over the cached one used for the first render.
-  useEffect(() => {
-    getUiSettings().then(
-      (s) => setLanguage(s.language),
-      () => {},
-    );
-  }, []);
-
-  useEffect(() => {
-    document.documentElement.lang = locale;
-    document.title = t('app.title');
-  }, [locale, t]);
 
   const navigate = useCallback((next: Route) => {
     setRoute(next);
@@ -186,6 +176,14 @@ export function App({ initialLanguage = 'auto' }: { initialLanguage?: UiLanguage
           <h1 className="flex-1 text-base font-semibold">{t('app.title')}</h1>
           <nav aria-label={t('nav.label')} className="flex gap-1">
             {navButton('list', t('nav.customers'))}
+            <button
+              type="button"
+              onClick={openDashboard}
+              title={t('dashboard.nav.hint')}
+              className="rounded px-2 py-0.5 text-sm hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:hover:bg-slate-800"
+            >
+              {t('dashboard.nav')}
+            </button>
             {navButton('settings', t('nav.settings'))}
           </nav>
         </header>
@@ -208,6 +206,7 @@ export function App({ initialLanguage = 'auto' }: { initialLanguage?: UiLanguage
           <Suspense fallback={route.name === 'list' ? <Loading /> : null}>
             <ListScreen
               hidden={route.name !== 'list'}
+              link={route.name === 'list' ? route.link : undefined}
               onOpen={(id) => navigate({ name: 'card', id })}
               onGoSettings={() => navigate({ name: 'settings' })}
             />

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { ListEntry, ListScores } from './list-entry';
+import { listScores } from '../test-support/list-scores';
+import type { ListEntry } from './list-entry';
 import { compareEntries, type SortKey } from './list-sort';
 import {
   ageBand,
@@ -12,24 +13,7 @@ import {
 const NOW = Date.UTC(2026, 10, 22, 9); // 22 Nov 2026
 const DAY = 86_400_000;
 
-const scores = (over: Partial<ListScores>): ListScores => ({
-  tier: 'C',
-  lifecycle: 'repeat',
-  churnLevel: 'low',
-  churnRisk: 0.1,
-  lifetimeValueMinor: 0,
-  revenueInWindowMinor: 0,
-  currency: 'CNY',
-  rfm: { r: 3, f: 3, m: 3 },
-  frequency: 'low',
-  revenueClass: 'low',
-  potential: 'mid',
-  closeness: 'loose',
-  lastPurchaseAt: null,
-  lastContactAt: null,
-  nextFollowUpAt: null,
-  ...over,
-});
+const scores = listScores;
 
 const entry = (id: string, over: Partial<ListEntry>): ListEntry => ({
   id,
@@ -110,6 +94,17 @@ describe('compileFilter', () => {
     ['view: follow-ups due (overdue or today)', { view: 'follow-ups-due' }, ['王小明']],
     ['view: birthdays this month', { view: 'birthdays-this-month' }, ['王小明']],
     ['view and filters combine', { view: 'core-customers', countries: ['DE'] }, []],
+    [
+      'exact customers (the list behind a chart)',
+      { contactIds: ['Li Lei', 'Anna Schmidt'] },
+      ['Anna Schmidt', 'Li Lei'],
+    ],
+    [
+      'exact customers AND a criterion',
+      { contactIds: ['Li Lei', 'Anna Schmidt'], countries: ['CN'] },
+      ['Li Lei'],
+    ],
+    ['exact customers, none of them here', { contactIds: ['someone else'] }, []],
   ])('%s', (_, filter, names) => {
     expect(all.filter(compileFilter(SegmentFilterSchema.parse(filter), NOW)).map((e) => e.id)).toEqual(names);
   });
@@ -126,6 +121,13 @@ describe('compileFilter', () => {
     const result = SegmentFilterSchema.safeParse({ rfmR: [4, 2] });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['rfmR']);
+  });
+
+  test('exact customers: at most 5,000 ids, each named', () => {
+    expect(SegmentFilterSchema.safeParse({ contactIds: Array(5001).fill('x') }).success).toBe(false);
+    const empty = SegmentFilterSchema.safeParse({ contactIds: [''] });
+    expect(empty.success).toBe(false);
+    expect(empty.error?.issues[0]?.path).toEqual(['contactIds', 0]);
   });
 
   test('isEmptyFilter', () => {

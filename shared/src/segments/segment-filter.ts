@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type ListEntry, responsibleId } from './list-entry';
+import { type ListEntry, type ListScores, responsibleId } from './list-entry';
 
 export const AGE_BANDS = ['under-25', '25-34', '35-44', '45-54', '55-64', '65-plus', 'unknown'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
@@ -46,6 +46,11 @@ export const SegmentFilter = z.object({
   /** Every listed tag must be on the customer. */
   tags: list(z.string().max(50)),
   owners: list(z.string().max(200)),
+  /**
+   * Exactly these customers: the list behind a chart that no other criterion describes (customers
+   * with a complaint of a category in a month, the detractors of an NPS period).
+   */
+  contactIds: z.array(z.string().min(1).max(100)).max(5000).optional(),
 });
 export type SegmentFilter = z.infer<typeof SegmentFilter>;
 
@@ -74,6 +79,15 @@ export function ageBand(birthday: string | undefined, now: number): AgeBand {
 export const foldSearch = (text: string): string =>
   text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
+/** At risk (the "At risk this week" view): not lost or churned yet, and high churn risk or in the at-risk stage. */
+export function isAtRisk(s: Pick<ListScores, 'lifecycle' | 'churnLevel'>): boolean {
+  return (
+    s.lifecycle !== 'lost' &&
+    s.lifecycle !== 'churned' &&
+    (s.churnLevel === 'high' || s.lifecycle === 'at-risk')
+  );
+}
+
 /** True when the entry belongs to the morning view, as of `now`. */
 export function inView(entry: ListEntry, view: ListView, now: number): boolean {
   const s = entry.scores;
@@ -81,12 +95,7 @@ export function inView(entry: ListEntry, view: ListView, now: number): boolean {
     case 'core-customers':
       return s?.tier === 'A';
     case 'at-risk-this-week':
-      return (
-        s !== undefined &&
-        s.lifecycle !== 'lost' &&
-        s.lifecycle !== 'churned' &&
-        (s.churnLevel === 'high' || s.lifecycle === 'at-risk')
-      );
+      return s !== undefined && isAtRisk(s);
     case 'follow-ups-due': {
       const endOfToday = Math.floor(now / DAY) * DAY + DAY;
       return s?.nextFollowUpAt != null && s.nextFollowUpAt < endOfToday;
@@ -112,6 +121,7 @@ export function compileFilter(filter: SegmentFilter, now: number): (entry: ListE
   const digits = text.replace(/[\s()+-]/g, '');
   const phoneLike = /^\d{3,}$/.test(digits) && digits !== text;
   const tags = filter.tags?.map((t) => t.toLowerCase());
+  const ids = filter.contactIds?.length ? new Set(filter.contactIds) : undefined;
   return (e) => {
     const s = e.scores;
     return (
@@ -132,7 +142,8 @@ export function compileFilter(filter: SegmentFilter, now: number): (entry: ListE
       inRange(filter.rfmF, s?.rfm.f) &&
       inRange(filter.rfmM, s?.rfm.m) &&
       (!tags || tags.every((t) => e.tags.includes(t))) &&
-      anyOf(filter.owners, responsibleId(e))
+      anyOf(filter.owners, responsibleId(e)) &&
+      (!ids || ids.has(e.id))
     );
   };
 }

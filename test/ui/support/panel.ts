@@ -20,7 +20,7 @@ export async function loadDemo(panel: Page) {
 type Row = Record<string, unknown> & { id: string; contactId: string; deletedAt: number | null };
 
 /** Every row of the given stores of the panel's database, read with plain IndexedDB. */
-async function readStores(panel: Page, stores: string[]): Promise<Record<string, Row[]>> {
+export async function readStores(panel: Page, stores: string[]): Promise<Record<string, Row[]>> {
   return panel.evaluate(
     (names) =>
       new Promise<Record<string, Row[]>>((resolve, reject) => {

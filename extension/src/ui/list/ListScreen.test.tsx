@@ -13,6 +13,7 @@ import { listLoaderFor } from '../../list/list-loader';
 import { I18nContext } from '../i18n-context';
 import { entriesToCsv } from './csv-export';
 import { ListScreen } from './ListScreen';
+import { type ListLink, listLinkHash, parseListLink } from './list-link';
 
 let db: KeepcardDB;
 let ctx: WriteContext;
@@ -208,5 +209,46 @@ describe('CSV export', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(header).toContain('Name,Company,Title');
     expect(row).toBe(`"'=HYPERLINK(""x"")","Acme, Inc.",,,,vip tea,,,,Tier A,Repeat,Low,10,1234.56,0.00,CNY`);
+  });
+});
+
+describe('ListScreen opened from a link (#/list?filter=…)', () => {
+  const renderLinked = (link: ListLink) => {
+    listLoaderFor(db).start();
+    return render(
+      <I18nContext.Provider value={createI18n('en')}>
+        <ListScreen hidden={false} onOpen={() => {}} onGoSettings={() => {}} link={link} />
+      </I18nContext.Provider>,
+    );
+  };
+
+  test("applies the link's filter, says where it came from, and 'Show all' clears it", async () => {
+    await seed();
+    renderLinked(parseListLink(listLinkHash({ tiers: ['A'] }, 'Dashboard: Tier A')));
+    const count = await screen.findByTestId('result-count');
+    await waitFor(() => expect(count.textContent).toBe('3 customers'));
+    const notice = screen.getByTestId('list-link-notice');
+    expect(notice.textContent).toContain('Dashboard: Tier A');
+    await userEvent.setup().click(within(notice).getByRole('button', { name: 'Show all customers' }));
+    await waitFor(() => expect(count.textContent).toBe('30 customers'));
+    expect(screen.queryByTestId('list-link-notice')).toBeNull();
+  });
+
+  test('exact customers: the list behind an NPS period or a complaint category', async () => {
+    const rows = await seed();
+    renderLinked(parseListLink(listLinkHash({ contactIds: [rows[4]!.id, rows[7]!.id] }, 'Detractors')));
+    const count = await screen.findByTestId('result-count');
+    await waitFor(() => expect(count.textContent).toBe('2 customers'));
+    const names = screen.getAllByTestId('customer-row').map((r) => r.textContent);
+    expect(names.some((n) => n?.includes('Customer 04'))).toBe(true);
+    expect(names.some((n) => n?.includes('客户7号'))).toBe(true);
+  });
+
+  test('a bad filter names the criterion and why, and shows everyone rather than a blank list', async () => {
+    await seed();
+    renderLinked(parseListLink(`#/list?filter=${encodeURIComponent('{"tiers":["Z"]}')}`));
+    const alert = await screen.findByTestId('list-link-invalid');
+    expect(alert.textContent).toContain('Value tier: a value the list does not know');
+    await waitFor(() => expect(screen.getByTestId('result-count').textContent).toBe('30 customers'));
   });
 });

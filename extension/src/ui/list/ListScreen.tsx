@@ -21,6 +21,8 @@ import { BulkBar } from './BulkBar';
 import { CustomerRows } from './CustomerRows';
 import { downloadText, entriesToCsv } from './csv-export';
 import { FilterPanel } from './FilterPanel';
+import { ListLinkNotice } from './ListLinkNotice';
+import type { ListLink } from './list-link';
 import { SegmentsPanel } from './SegmentsPanel';
 import { useIndexVersion, useListLoader, useListQuery, useLoadProgress } from './use-list';
 
@@ -38,10 +40,13 @@ export function ListScreen({
   onOpen,
   hidden,
   onGoSettings,
+  link,
 }: {
   onOpen: (id: string) => void;
   hidden: boolean;
   onGoSettings: () => void;
+  /** A link's filter (`#/list?filter=…`, from a dashboard chart): applied when the link changes. */
+  link?: ListLink;
 }) {
   const i18n = useI18n();
   const { t, formatNumber } = i18n;
@@ -59,6 +64,12 @@ export function ListScreen({
   const searchRef = useRef<HTMLInputElement>(null);
   const searchId = useId();
   const sortId = useId();
+  useEffect(() => {
+    if (link?.ok) {
+      setFilter(link.filter);
+      setPanel(null);
+    }
+  }, [link]);
   const query = useListQuery(index, filter, sort, progress.done);
   const slots = query.result?.slots;
 
@@ -300,6 +311,7 @@ export function ListScreen({
           </button>
         </div>
       </div>
+      <ListLinkNotice link={link} filter={filter} onShowAll={() => setFilter({})} />
       {panel === 'filters' && progress.done && (
         <FilterPanel
           index={index}
