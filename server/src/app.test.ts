@@ -51,7 +51,7 @@ test('GET /v1/info describes the server, through the typed client', async () => 
     version: '1.2.3',
     schemaVersion: 1,
     minClientSchemaVersion: 1,
-    tables: ['contacts', 'companies', 'notes', 'interactions', 'purchases', 'feedback', 'tasks'],
+    tables: ['contacts', 'companies', 'notes', 'interactions', 'purchases', 'feedback', 'tasks', 'loyalty'],
     storage: 'pglite',
   });
 });
@@ -93,7 +93,7 @@ describe('POST /v1/records/:table/validate', () => {
       error: {
         code: 'not_found',
         message:
-          'Invalid path: table "customers" is unknown; tables are contacts, companies, notes, interactions, purchases, feedback, tasks',
+          'Invalid path: table "customers" is unknown; tables are contacts, companies, notes, interactions, purchases, feedback, tasks, loyalty',
       },
     });
   });

@@ -1,5 +1,6 @@
 import {
   type Actor,
+  APPEND_ONLY_TABLES,
   type InputOf,
   nameKey,
   newRecordBase,
@@ -63,7 +64,7 @@ const REVISED: ReadonlySet<TableName> = new Set<TableName>(['contacts', 'compani
  * never edited or deleted; a mistake is corrected by a new entry (see loyalty-repo). The one exception
  * is removing the sample book, whose entries were never shared (`syncMeta.localOnly`).
  */
-const APPEND_ONLY: ReadonlySet<TableName> = new Set<TableName>(['loyalty']);
+const APPEND_ONLY: ReadonlySet<string> = APPEND_ONLY_TABLES;
 
 /** An edit or deletion of an append-only record was refused. */
 export class AppendOnlyError extends Error {

@@ -1,6 +1,7 @@
 // Push (docs/sync-protocol.md §4): one transaction per batch, idempotent by (device, seq), per-field
 // last-writer-wins with the shared merge, access checked per mutation, everything dropped logged.
 import {
+  appendOnlyRefusal,
   clampHlc,
   type FieldChange,
   type FieldLoss,
@@ -139,6 +140,8 @@ export async function applyPush(
       const before = rows.get(key) ?? null;
       try {
         const fields = clampFields(m);
+        const appendOnly = appendOnlyRefusal(m.table, before?.record ?? null, fields);
+        if (appendOnly) throw new Rejection('immutable_field', appendOnly.message);
         const merged = mergeFields(before && { record: before.record, clocks: before.clocks }, fields);
         if (!merged.ok) throw new Rejection(merged.code, merged.message);
         const record = parseMerged(m, merged.state.record);

@@ -36,6 +36,38 @@ export type MergeResult =
 /** Fields fixed at creation: ownership and identity are not last-writer-wins. */
 export const IMMUTABLE_FIELDS: readonly string[] = ['id', 'ownerId', 'createdAt'];
 
+/**
+ * Append-only tables (the loyalty ledger, 积分): an entry, once it exists, keeps its values and is
+ * never deleted; a mistake is corrected by a new entry. Only sharing and bookkeeping may change.
+ */
+export const APPEND_ONLY_TABLES: ReadonlySet<string> = new Set(['loyalty']);
+const APPEND_ONLY_MUTABLE: ReadonlySet<string> = new Set([
+  'visibility',
+  'teamId',
+  'updatedAt',
+  'schemaVersion',
+]);
+
+/**
+ * Why a change to an existing row of an append-only table is refused (its first changed field),
+ * or null when the table is not append-only, the row is new, or nothing protected changes.
+ */
+export function appendOnlyRefusal(
+  table: string,
+  current: Readonly<Record<string, unknown>> | null,
+  fields: Readonly<Record<string, FieldChange>>,
+): { field: string; message: string } | null {
+  if (!current || !APPEND_ONLY_TABLES.has(table)) return null;
+  for (const [field, change] of Object.entries(fields)) {
+    if (APPEND_ONLY_MUTABLE.has(field) || sameValue(change.value, current[field])) continue;
+    return {
+      field,
+      message: `${field} cannot change: ${table} entries are append-only; record a correcting entry instead`,
+    };
+  }
+  return null;
+}
+
 /** Bookkeeping every mutation touches; logging them would bury the real conflicts. */
 export const UNLOGGED_FIELDS: ReadonlySet<string> = new Set(['updatedAt', 'schemaVersion', 'deletedAt']);
 
