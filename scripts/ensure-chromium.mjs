@@ -52,4 +52,23 @@ if (!hasCjkFont()) {
     );
   }
 }
+
+// Without a colour emoji font, the timeline's and reminders' emoji show as boxes in screenshots.
+const hasEmojiFont = () => {
+  try {
+    return execFileSync('fc-list', [':charset=1f382'], { encoding: 'utf8' }).trim() !== '';
+  } catch {
+    return false;
+  }
+};
+if (!hasEmojiFont()) {
+  if (isRoot) {
+    console.log('Installing an emoji font (fonts-noto-color-emoji) so emoji render in screenshots...');
+    aptInstall('fonts-noto-color-emoji');
+  } else {
+    console.warn(
+      'No emoji font: emoji show as boxes in screenshots (sudo apt-get install fonts-noto-color-emoji).',
+    );
+  }
+}
 console.log(`Chromium: ${path}`);

@@ -228,6 +228,12 @@ export class KeepcardDB extends Dexie {
     // v6: the reminders' delivery ledger (local only), read by state (snoozes and unconfirmed
     // notifications) and pruned by due time.
     this.version(6).stores({ reminderLedger: 'key, state, dueAt' });
+    // v7: who a customer referred (客户推荐), by index: only referred contacts have an entry (null is
+    // not an IndexedDB key), so the index costs nothing for the others.
+    this.version(7).stores({
+      contacts:
+        'id, nameKey, companyId, updatedAt, localRev, *emailKeys, *phoneKeys, *tags, ownerId, referredById',
+    });
   }
 }
 
@@ -241,6 +247,7 @@ export const CONTACT_INDEXES = [
   { name: 'phoneKeys', keyPath: 'phoneKeys', multiEntry: true },
   { name: 'tags', keyPath: 'tags', multiEntry: true },
   { name: 'ownerId', keyPath: 'ownerId', multiEntry: false },
+  { name: 'referredById', keyPath: 'referredById', multiEntry: false },
 ] as const;
 
 let instance: KeepcardDB | undefined;

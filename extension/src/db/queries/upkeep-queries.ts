@@ -112,16 +112,15 @@ async function valuation(db: KeepcardDB, purchases: readonly Purchase[]) {
 }
 
 /**
- * The referrer and the referred customers of a contact. Referred customers are found by reading the
- * contacts (there is no `referredById` index: adding one needs a new database version, left to the
- * owner of db.ts), so this runs in its own live query, apart from the card's first render.
+ * The referrer and the referred customers of a contact (the referred through the `referredById`
+ * index). It runs in its own live query, apart from the card's first render.
  */
 export async function referralDataOf(contactId: string, db: KeepcardDB = getDb()): Promise<ReferralData> {
   const contact = await db.contacts.get(contactId);
   const referrerRow = contact?.referredById ? await db.contacts.get(contact.referredById) : undefined;
-  const referredRows = await db.contacts
-    .filter((c) => c.referredById === contactId && c.deletedAt === null)
-    .toArray();
+  const referredRows = (await db.contacts.where('referredById').equals(contactId).toArray()).filter(
+    (c) => c.deletedAt === null,
+  );
   const purchases = (
     await Promise.all(
       referredRows.map((c) =>
