@@ -9,7 +9,8 @@ import {
 } from '@keepcard/shared';
 import { type BatchSave, saveCapturedContacts } from './contacts-repo';
 import { type ContactRow, getDb } from './db';
-import { createRecords, type WriteContext, writeTables } from './records-repo';
+import { followUpTables, moveNextFollowUp } from './follow-up-repo';
+import { createRecords, type WriteContext } from './records-repo';
 
 /** What a contacts import did, per row of the file. */
 export interface ContactImportSummary {
@@ -89,7 +90,7 @@ export async function importPurchases(
   ctx: WriteContext,
 ): Promise<PurchaseImportSummary> {
   const db = ctx.db ?? getDb();
-  return db.transaction('rw', writeTables(db), async () => {
+  return db.transaction('rw', followUpTables(db), async () => {
     const emails = [...new Set(rows.flatMap((r) => r.customer.email ?? []))];
     const phones = [...new Set(rows.flatMap((r) => r.customer.phone ?? []))];
     const names = [...new Set(rows.flatMap((r) => (r.customer.name ? nameKey(r.customer.name) : [])))];
@@ -154,6 +155,11 @@ export async function importPurchases(
       inputs.push({ ...row.purchase, contactId });
     }
     await createRecords('purchases', inputs, { ...ctx, db, cause: 'import' });
+    // Imported purchases are touches like any other (定期回访): each customer's next follow-up moves
+    // from their latest purchase, in this transaction.
+    const latest = new Map<string, number>();
+    for (const p of inputs) latest.set(p.contactId, Math.max(latest.get(p.contactId) ?? 0, p.occurredAt));
+    for (const [contactId, at] of latest) await moveNextFollowUp(contactId, at, { ...ctx, db });
     return { imported: inputs.length, duplicates, errors };
   });
 }
