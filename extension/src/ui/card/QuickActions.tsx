@@ -1,13 +1,4 @@
-import { type ReactNode, useRef, useState } from 'react';
-import {
-  addNote,
-  addPurchase,
-  logInteraction,
-  markLost,
-  recordFeedback,
-  reopenCustomer,
-  scheduleFollowUp,
-} from '../../db/activity-repo';
+import { lazy, type ReactNode, Suspense, useRef, useState } from 'react';
 import type { ContactRow } from '../../db/db';
 import { currencyDigits, type MessageKey } from '../../i18n';
 import { buttonClass } from '../common/ui-kit';
@@ -21,7 +12,11 @@ import {
   toLocalInput,
   useFormErrors,
 } from './ActionForm';
-import { EditContactForm } from './EditContactForm';
+
+// The writes (with the schemas that validate them and the phone metadata) load with the first form
+// opened, not with the card: showing a card needs none of them.
+const activity = () => import('../../db/activity-repo');
+const EditContactForm = lazy(() => import('./EditContactForm').then((m) => ({ default: m.EditContactForm })));
 
 export type QuickAction =
   | 'note'
@@ -75,7 +70,11 @@ export function QuickActions({ contact, defaultCurrency }: { contact: ContactRow
     feedback: () => <FeedbackForm {...props} />,
     satisfaction: () => <SatisfactionForm {...props} />,
     lost: () => <LostForm {...props} />,
-    edit: () => <EditContactForm {...props} />,
+    edit: () => (
+      <Suspense fallback={null}>
+        <EditContactForm {...props} />
+      </Suspense>
+    ),
   };
   return (
     <div className="py-2" data-testid="quick-actions">
@@ -91,6 +90,7 @@ export function QuickActions({ contact, defaultCurrency }: { contact: ContactRow
             onClick={() => {
               setStatus('');
               setOpen(open === action ? null : action);
+              void activity();
             }}
             className={`${buttonClass} px-1.5 py-0.5 text-xs ${open === action ? 'border-sky-600 bg-sky-50 dark:bg-slate-700' : ''}`}
           >
@@ -117,7 +117,7 @@ function NoteForm({ contact, done, cancel }: FormProps) {
       onCancel={cancel}
       onSave={async () => {
         try {
-          await addNote(contact.id, text, await writeContext());
+          await (await activity()).addNote(contact.id, text, await writeContext());
           done(t('action.saved.note'));
         } catch (e) {
           errors.set(e);
@@ -149,7 +149,7 @@ function InteractionForm({ contact, done, cancel }: FormProps) {
         if (Number.isNaN(occurredAt))
           return errors.setField('occurredAt', t('form.badDate', { field: t('form.when') }));
         try {
-          await logInteraction(
+          await (await activity()).logInteraction(
             contact.id,
             {
               kind,
@@ -227,7 +227,7 @@ function PurchaseForm({ contact, done, cancel, defaultCurrency }: FormProps & { 
           return errors.setField('occurredAt', t('form.badDate', { field: t('form.date') }));
         const qty = Number(quantity.replace(',', '.'));
         try {
-          await addPurchase(
+          await (await activity()).addPurchase(
             contact.id,
             {
               product,
@@ -303,7 +303,7 @@ function FollowUpForm({ contact, done, cancel }: FormProps) {
         const dueAt = fromLocalInput(due);
         if (Number.isNaN(dueAt)) return errors.setField('dueAt', t('form.badDate', { field: t('form.due') }));
         try {
-          await scheduleFollowUp(contact.id, { title, dueAt, kind }, await writeContext());
+          await (await activity()).scheduleFollowUp(contact.id, { title, dueAt, kind }, await writeContext());
           done(t('action.saved.followUp'));
         } catch (e) {
           errors.set(e);
@@ -346,7 +346,7 @@ function FeedbackForm({ contact, done, cancel }: FormProps) {
       onCancel={cancel}
       onSave={async () => {
         try {
-          await recordFeedback(
+          await (await activity()).recordFeedback(
             contact.id,
             {
               kind,
@@ -413,7 +413,7 @@ function SatisfactionForm({ contact, done, cancel }: FormProps) {
       onSave={async () => {
         if (score === '') return errors.setField('score', t('form.pickScore'));
         try {
-          await recordFeedback(
+          await (await activity()).recordFeedback(
             contact.id,
             {
               kind: 'survey',
@@ -479,7 +479,7 @@ function LostForm({ contact, done, cancel }: FormProps) {
         saveLabel={t('action.reopenConfirm')}
         onSave={async () => {
           try {
-            await reopenCustomer(contact.id, await writeContext());
+            await (await activity()).reopenCustomer(contact.id, await writeContext());
             done(t('action.saved.reopen'));
           } catch (e) {
             errors.set(e);
@@ -498,7 +498,7 @@ function LostForm({ contact, done, cancel }: FormProps) {
       saveLabel={t('action.lostConfirm')}
       onSave={async () => {
         try {
-          await markLost(contact.id, reason, await writeContext());
+          await (await activity()).markLost(contact.id, reason, await writeContext());
           done(t('action.saved.lost'));
         } catch (e) {
           errors.set(e);
