@@ -61,11 +61,9 @@ export function App({ initialLanguage = 'auto' }: { initialLanguage?: UiLanguage
   const [storageProblem, setStorageProblem] = useState<string | null>(null);
   const [openedAt] = useState(() => Date.now());
   const loaderStarted = useRef(false);
-  // Work the first screen does not need (the webmail and clip helpers) starts once it is shown: at
-  // once for the list and settings, after the card painted (or 1.5 s) for a card. Scoring (a refit
-  // reads the whole book) waits for the list index too, so the two large reads do not compete.
+  // Work the first screen does not need (scoring, the webmail and clip helpers) starts once it is
+  // shown: at once for the list and settings, after the card painted (or 1.5 s) for a card.
   const [settled, setSettled] = useState(route.name !== 'card');
-  const [listLoaded, setListLoaded] = useState(false);
   useEffect(() => {
     performance.mark?.('keepcard:app-mounted');
   }, []);
@@ -109,16 +107,7 @@ export function App({ initialLanguage = 'auto' }: { initialLanguage?: UiLanguage
     if (loaderStarted.current) return;
     loaderStarted.current = true;
     // Its own chunk (the in-memory index, segment filters): not on a card's path.
-    void import('../list/list-loader').then((m) => {
-      const loader = m.listLoaderFor(getDb());
-      loader.start();
-      if (loader.loadProgress.done) setListLoaded(true);
-      const stop = loader.onProgress((p) => {
-        if (!p.done) return;
-        stop();
-        setListLoaded(true);
-      });
-    });
+    void import('../list/list-loader').then((m) => m.listLoaderFor(getDb()).start());
   }, []);
   useEffect(() => {
     if (route.name !== 'card') {
@@ -162,7 +151,7 @@ export function App({ initialLanguage = 'auto' }: { initialLanguage?: UiLanguage
 
   // Scores stay current while the panel is open (refit when due, rescore what changed).
   const onScoringError = useCallback((message: string) => setStorageProblem(message), []);
-  useScoring(onScoringError, settled && listLoaded);
+  useScoring(onScoringError, settled);
 
   const lastClip = useLiveQuery(
     async () => (await getDb().meta.get(LAST_CLIP_KEY))?.value as ClipResult | undefined,
