@@ -1,4 +1,5 @@
 import tailwindcss from '@tailwindcss/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 // Manifest and build settings. Permissions are the least the product needs:
@@ -15,6 +16,34 @@ import { defineConfig } from 'wxt';
 // http://127.0.0.1, because a test cannot press the toolbar button that grants activeTab, and a test
 // page mounting the webmail card (entrypoints/webmail-e2e), which the product does not ship.
 const e2e = process.env.KEEPCARD_E2E === '1';
+
+/**
+ * Record validation (zod, the shared schemas) and phone parsing (libphonenumber-js metadata) in a
+ * chunk of their own. Every shared module is reachable from the side panel through the package's
+ * barrel, so without this rule the bundler places them in the panel's first chunk, and every panel
+ * opened on a card would evaluate ~220 kB it does not use: only writes, the list's filters, capture
+ * and webmail need them, and those load their chunks on demand. Only for ES-module builds (the
+ * pages); the background and content scripts are single-file bundles. The dashboard's charts
+ * (recharts) must stay out of the side panel's static imports the same way.
+ */
+const validationChunk: Plugin = {
+  name: 'keepcard-validation-chunk',
+  outputOptions(options) {
+    if (options.format !== 'es') return null;
+    return {
+      ...options,
+      codeSplitting: {
+        includeDependenciesRecursively: false,
+        groups: [
+          {
+            name: 'validation',
+            test: /[\\/]node_modules[\\/](zod|libphonenumber-js)[\\/]|[\\/]shared[\\/]src[\\/](schemas[\\/](?!validation-error\.ts)|phone\.ts|identity[\\/]contact-identity\.ts)/,
+          },
+        ],
+      },
+    };
+  },
+};
 const E2E_ONLY_ENTRYPOINTS = new Set(['webmail-e2e']);
 
 export default defineConfig({
@@ -22,7 +51,7 @@ export default defineConfig({
   srcDir: '.',
   outDir: e2e ? '.output/e2e' : '.output',
   vite: () => ({
-    plugins: [tailwindcss()],
+    plugins: [tailwindcss(), validationChunk],
     // Read as `import.meta.env.KEEPCARD_E2E`: hooks only the end-to-end build exposes (reminder-delivery.ts).
     define: { 'import.meta.env.KEEPCARD_E2E': JSON.stringify(e2e) },
     // shared/ is pure by rule (no DOM, no I/O, no module-level effects): its modules may be dropped

@@ -12,20 +12,11 @@ import { saveCapturedContact } from '../db/contacts-repo';
 import { getDb } from '../db/db';
 import { getLocalActor, getSettings } from '../db/settings-repo';
 import { clipReviewRequest } from './clip-requests';
+import { type ClipResult, LAST_CLIP_KEY } from './clip-result';
 import { collectLinkCandidates } from './page-clipper';
 import { readPageHtml } from './page-reader';
 
-/** The outcome of the last clip, kept in the meta table so the side panel can show it live. */
-export interface ClipResult {
-  at: number;
-  pageUrl: string;
-  created: number;
-  updated: number;
-  contactIds: string[];
-  error?: string;
-}
-
-export const LAST_CLIP_KEY = 'lastClip';
+export { type ClipResult, LAST_CLIP_KEY } from './clip-result';
 
 /** Characters of a page's markup read for the extractor: pages worth clipping fit well inside. */
 export const MAX_PAGE_HTML_CHARS = 3_000_000;

@@ -10,7 +10,6 @@ import {
   newId,
   stampChange,
   type TableName,
-  tableNames,
 } from '@keepcard/shared';
 import type { EntityTable, Transaction } from 'dexie';
 import type { ContactRow, OutboxChunk, OutboxEntry, RowSync, SyncStateRow } from './db';
@@ -254,7 +253,7 @@ export async function queueExistingRows(tx: Transaction, now: number): Promise<v
   // Companies first, as the repository writes them: a contact's company exists when it arrives.
   // The synced tables that existed before sync (v1-v3): a table added later (loyalty, v5) never
   // holds rows written before sync.
-  const synced = tableNames.filter((t) => t !== 'companies' && PRE_SYNC_TABLES.has(t));
+  const synced = [...PRE_SYNC_TABLES].filter((t) => t !== 'companies');
   for (const table of ['companies', ...synced] as TableName[]) {
     const rows = (await tx.table(table).toArray()) as (object & { id: string; deletedAt: number | null })[];
     const live = rows.filter((row) => row.deletedAt === null);

@@ -15,7 +15,10 @@ import {
 import type { Table } from 'dexie';
 import { type CompanyRow, type ContactRow, getDb, type HistoryRow, type KeepcardDB, type Synced } from './db';
 import { queueChanges, type RowChange } from './outbox';
+import { BatchValidationError } from './record-reads';
 import { toStorageError } from './storage-errors';
+
+export { BatchValidationError, historyOf } from './record-reads';
 
 /** Who writes, when, and why: time is a parameter so tests and imports control it. */
 export interface WriteContext {
@@ -172,18 +175,6 @@ export async function createRecord<T extends TableName>(
   return row;
 }
 
-/** A batch in which some rows were refused: nothing of the batch was written. */
-export class BatchValidationError extends Error {
-  override readonly name = 'BatchValidationError';
-  constructor(readonly failures: { index: number; error: ValidationError }[]) {
-    const first = failures[0]!;
-    super(
-      `${failures.length} row(s) refused, nothing saved. Row ${first.index + 1}: ${first.error.message}` +
-        (failures.length > 1 ? ` (and ${failures.length - 1} more)` : ''),
-    );
-  }
-}
-
 /**
  * Validates every row first, then writes them all in one transaction: either every row is stored
  * or none is (a rejected batch leaves no half-written state).
@@ -294,14 +285,4 @@ export async function deleteRecord(table: TableName, id: string, ctx: WriteConte
       );
     }),
   );
-}
-
-/** The history of replaced values of one record, newest first. */
-export async function historyOf(
-  table: TableName,
-  rowId: string,
-  db: KeepcardDB = getDb(),
-): Promise<HistoryRow[]> {
-  const rows = await db.history.where('[table+rowId]').equals([table, rowId]).toArray();
-  return rows.reverse();
 }

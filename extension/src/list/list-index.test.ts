@@ -226,6 +226,11 @@ describe('ListIndex', () => {
       { text: 'vip', countries: ['DE'] },
       { text: 'customer 59' },
       { text: 'no such text' },
+      // One character: matches in (nearly) every entry, found by galloping from match to match.
+      { text: 'c' },
+      { text: '1' },
+      { text: '号' },
+      { text: '9' },
     ] satisfies SegmentFilter[]) {
       const got = await ids(index, filter, sort);
       expect(got, JSON.stringify(filter)).toEqual(bruteForce(index, filter, sort));

@@ -417,16 +417,33 @@ export class ListIndex {
     return this.blob;
   }
 
-  /** Marks (by slot) the entries whose search text contains any of the needles. */
+  /**
+   * Marks (by slot) the entries whose search text contains any of the needles. Matches come in text
+   * order, so the entry holding each is found by galloping forward from the previous one: a short
+   * query matching most of a large book costs one pass over the starts, not a binary search per match.
+   */
   private textMatches(needles: string[]): Uint8Array {
     const { text, starts, ends, slots } = this.searchBlob();
     const marks = new Uint8Array(this.entries.length);
+    const last = starts.length - 1;
     for (const needle of needles) {
+      let lo = 0;
       let at = text.indexOf(needle);
       while (at !== -1) {
-        // The entry holding position `at`: the last start at or before it.
-        let lo = 0;
-        let hi = starts.length - 1;
+        // The entry holding position `at`: the last start at or before it, at or after `lo`.
+        let step = 1;
+        let hi = lo;
+        while (hi < last && starts[hi + 1]! <= at) {
+          lo = hi + 1;
+          hi = Math.min(last, hi + step);
+          step *= 2;
+          if (starts[hi]! > at) {
+            hi--;
+            break;
+          }
+          lo = hi;
+        }
+        // starts[lo] <= at; the answer lies in [lo, hi]: finish with a binary search.
         while (lo < hi) {
           const mid = (lo + hi + 1) >>> 1;
           if (starts[mid]! <= at) lo = mid;

@@ -1,28 +1,29 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { type ClipResult, LAST_CLIP_KEY } from '../capture/clip-tab';
+import { type ClipResult, LAST_CLIP_KEY } from '../capture/clip-result';
 import { getDb } from '../db/db';
 import { blockedUpgradeMessage, toStorageError } from '../db/storage-errors';
 import { saveUiSettings, type UiLanguage } from '../db/ui-settings-repo';
-import { listLoaderFor } from '../list/list-loader';
 import { useScoring } from '../scoring/use-scoring';
 import { ClipBanner } from './ClipBanner';
 import { ContactCard } from './card/ContactCard';
-import { ClipReview, SelectionNoteForm } from './clip';
 import { openDashboard } from './dashboard/open-pages';
 import { I18nContext, useI18n } from './i18n-context';
-import { isListLinkHash, type ListLink, parseListLink } from './list/list-link';
 import { useUiLanguage } from './use-ui-language';
-import { OpenMessageCard } from './webmail';
 
 // The list and settings load in their own chunks: a panel opened on a card needs neither to show it.
-const ListScreen = lazy(() => import('./list/ListScreen').then((m) => ({ default: m.ListScreen })));
+const ListScreen = lazy(() => import('./list/ListScreen').then((m) => ({ default: m.RoutedListScreen })));
 const SettingsScreen = lazy(() =>
   import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
 );
 const TransferScreen = lazy(() =>
   import('./transfer/TransferScreen').then((m) => ({ default: m.TransferScreen })),
 );
+// The webmail card and the clip menu forms (signature parsing, phone metadata, draft validation)
+// load in their own chunks once the first screen is shown.
+const SelectionNoteForm = lazy(() => import('./clip').then((m) => ({ default: m.SelectionNoteForm })));
+const ClipReview = lazy(() => import('./clip').then((m) => ({ default: m.ClipReview })));
+const OpenMessageCard = lazy(() => import('./webmail').then((m) => ({ default: m.OpenMessageCard })));
 
 function Loading() {
   const { t } = useI18n();
@@ -34,7 +35,7 @@ function Loading() {
 }
 
 export type Route =
-  | { name: 'list'; link?: ListLink }
+  | { name: 'list'; linkHash?: string }
   | { name: 'card'; id: string }
   | { name: 'settings' }
   | { name: 'transfer' };
@@ -49,7 +50,8 @@ export function parseRoute(hash: string): Route {
   if (card) return { name: 'card', id: card[1]! };
   if (hash === '#/settings') return { name: 'settings' };
   if (hash === '#/transfer') return { name: 'transfer' };
-  if (isListLinkHash(hash)) return { name: 'list', link: parseListLink(hash) };
+  // Parsed by the list (list-link.ts), which loads the schemas; a card's path needs none.
+  if (hash.startsWith('#/list?')) return { name: 'list', linkHash: hash };
   return { name: 'list' };
 }
 
@@ -70,6 +72,9 @@ export function App({ initialLanguage = 'auto' }: { initialLanguage?: UiLanguage
   const [storageProblem, setStorageProblem] = useState<string | null>(null);
   const [openedAt] = useState(() => Date.now());
   const loaderStarted = useRef(false);
+  // Work the first screen does not need (scoring, the webmail and clip helpers) starts once it is
+  // shown: at once for the list and settings, after the card painted (or 1.5 s) for a card.
+  const [settled, setSettled] = useState(route.name !== 'card');
   useEffect(() => {
     performance.mark?.('keepcard:app-mounted');
   }, []);
@@ -99,15 +104,23 @@ export function App({ initialLanguage = 'auto' }: { initialLanguage?: UiLanguage
   const startList = useCallback(() => {
     if (loaderStarted.current) return;
     loaderStarted.current = true;
-    listLoaderFor(getDb()).start();
+    // Its own chunk (the in-memory index, segment filters): not on a card's path.
+    void import('../list/list-loader').then((m) => m.listLoaderFor(getDb()).start());
   }, []);
   useEffect(() => {
-    if (route.name !== 'card') startList();
-    const fallback = setTimeout(startList, 1500);
+    if (route.name !== 'card') {
+      startList();
+      setSettled(true);
+    }
+    const fallback = setTimeout(() => {
+      startList();
+      setSettled(true);
+    }, 1500);
     return () => clearTimeout(fallback);
   }, [route.name, startList]);
   const cardRendered = useCallback(() => {
     performance.mark?.('keepcard:card-rendered');
+    setSettled(true);
     setTimeout(startList, 300);
   }, [startList]);
 
@@ -136,7 +149,7 @@ export function App({ initialLanguage = 'auto' }: { initialLanguage?: UiLanguage
 
   // Scores stay current while the panel is open (refit when due, rescore what changed).
   const onScoringError = useCallback((message: string) => setStorageProblem(message), []);
-  useScoring(onScoringError);
+  useScoring(onScoringError, settled);
 
   const lastClip = useLiveQuery(
     async () => (await getDb().meta.get(LAST_CLIP_KEY))?.value as ClipResult | undefined,
@@ -198,15 +211,19 @@ export function App({ initialLanguage = 'auto' }: { initialLanguage?: UiLanguage
         {lastClip && lastClip.at >= openedAt && <ClipBanner result={lastClip} />}
         {/* Webmail: the card follows the open message; the clip menu items' review and note forms. */}
         <div className="empty:hidden px-3 pt-2">
-          <SelectionNoteForm onSaved={(id) => navigate({ name: 'card', id })} />
-          <ClipReview onSaved={(ids) => ids[0] && navigate({ name: 'card', id: ids[0] })} />
-          <OpenMessageCard hint={false} onOpenContact={(id) => navigate({ name: 'card', id })} />
+          {settled && (
+            <Suspense fallback={null}>
+              <SelectionNoteForm onSaved={(id) => navigate({ name: 'card', id })} />
+              <ClipReview onSaved={(ids) => ids[0] && navigate({ name: 'card', id: ids[0] })} />
+              <OpenMessageCard hint={false} onOpenContact={(id) => navigate({ name: 'card', id })} />
+            </Suspense>
+          )}
         </div>
         {(route.name === 'list' || listMounted) && (
           <Suspense fallback={route.name === 'list' ? <Loading /> : null}>
             <ListScreen
               hidden={route.name !== 'list'}
-              link={route.name === 'list' ? route.link : undefined}
+              linkHash={route.name === 'list' ? route.linkHash : undefined}
               onOpen={(id) => navigate({ name: 'card', id })}
               onGoSettings={() => navigate({ name: 'settings' })}
             />

@@ -1,4 +1,4 @@
-import type { ClipResult } from '../capture/clip-tab';
+import type { ClipResult } from '../capture/clip-result';
 import { useI18n } from './i18n-context';
 
 function hostOf(url: string): string {

@@ -1,5 +1,6 @@
-import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
+
+export { newId } from '../ids';
 
 /** Current shape version of every persisted record; bump with a migration. */
 export const SCHEMA_VERSION = 1;
@@ -77,8 +78,3 @@ export const Address = z.object({
   postalCode: shortText(20).optional(),
 });
 export type Address = z.infer<typeof Address>;
-
-/** Creates a new UUIDv7 record id. */
-export function newId(): string {
-  return uuidv7();
-}

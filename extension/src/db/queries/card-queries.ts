@@ -10,7 +10,7 @@ import {
   type KeepcardDB,
   type ScoreRow,
 } from '../db';
-import { historyOf } from '../records-repo';
+import { historyOf } from '../record-reads';
 
 const live = <R extends { deletedAt: number | null }>(r: R | undefined): r is R =>
   r !== undefined && r.deletedAt === null;

@@ -244,7 +244,7 @@ describe('ContactCard', () => {
     await screen.findByTestId('contact-card');
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Edit' }));
-    const form = screen.getByTestId('action-form');
+    const form = await screen.findByTestId('action-form');
     await user.clear(within(form).getByLabelText('Name'));
     await user.clear(within(form).getByLabelText('Email addresses (one per line)'));
     await user.type(within(form).getByLabelText('Email addresses (one per line)'), 'not-an-email');

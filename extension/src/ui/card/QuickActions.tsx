@@ -1,14 +1,5 @@
-import { FEEDBACK_SEVERITIES, type FeedbackSeverity } from '@keepcard/shared';
-import { type ReactNode, useRef, useState } from 'react';
-import {
-  addNote,
-  addPurchase,
-  logInteraction,
-  markLost,
-  recordFeedback,
-  reopenCustomer,
-  scheduleFollowUp,
-} from '../../db/activity-repo';
+import type { FeedbackSeverity } from '@keepcard/shared';
+import { lazy, type ReactNode, Suspense, useRef, useState } from 'react';
 import type { ContactRow } from '../../db/db';
 import { currencyDigits, type MessageKey } from '../../i18n';
 import { buttonClass } from '../common/ui-kit';
@@ -23,7 +14,13 @@ import {
   toLocalInput,
   useFormErrors,
 } from './ActionForm';
-import { EditContactForm } from './EditContactForm';
+
+// The writes (with the schemas that validate them and the phone metadata) load with the first form
+// opened, not with the card: showing a card needs none of them.
+const activity = () => import('../../db/activity-repo');
+// The schema's severities (FEEDBACK_SEVERITIES), spelt out so the card does not load the schemas.
+const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const satisfies readonly FeedbackSeverity[];
+const EditContactForm = lazy(() => import('./EditContactForm').then((m) => ({ default: m.EditContactForm })));
 
 export type QuickAction =
   | 'note'
@@ -77,7 +74,11 @@ export function QuickActions({ contact, defaultCurrency }: { contact: ContactRow
     feedback: () => <FeedbackForm {...props} />,
     satisfaction: () => <SatisfactionForm {...props} />,
     lost: () => <LostForm {...props} />,
-    edit: () => <EditContactForm {...props} />,
+    edit: () => (
+      <Suspense fallback={null}>
+        <EditContactForm {...props} />
+      </Suspense>
+    ),
   };
   return (
     <div className="py-2" data-testid="quick-actions">
@@ -93,6 +94,7 @@ export function QuickActions({ contact, defaultCurrency }: { contact: ContactRow
             onClick={() => {
               setStatus('');
               setOpen(open === action ? null : action);
+              void activity();
             }}
             className={`${buttonClass} px-1.5 py-0.5 text-xs ${open === action ? 'border-sky-600 bg-sky-50 dark:bg-slate-700' : ''}`}
           >
@@ -119,7 +121,7 @@ function NoteForm({ contact, done, cancel }: FormProps) {
       onCancel={cancel}
       onSave={async () => {
         try {
-          await addNote(contact.id, text, await writeContext());
+          await (await activity()).addNote(contact.id, text, await writeContext());
           done(t('action.saved.note'));
         } catch (e) {
           errors.set(e);
@@ -151,7 +153,7 @@ function InteractionForm({ contact, done, cancel }: FormProps) {
         if (Number.isNaN(occurredAt))
           return errors.setField('occurredAt', t('form.badDate', { field: t('form.when') }));
         try {
-          await logInteraction(
+          await (await activity()).logInteraction(
             contact.id,
             {
               kind,
@@ -228,7 +230,7 @@ function PurchaseForm({ contact, done, cancel, defaultCurrency }: FormProps & { 
           return errors.setField('occurredAt', t('form.badDate', { field: t('form.date') }));
         const qty = Number(quantity.replace(',', '.'));
         try {
-          await addPurchase(
+          await (await activity()).addPurchase(
             contact.id,
             {
               product,
@@ -304,7 +306,7 @@ function FollowUpForm({ contact, done, cancel }: FormProps) {
         const dueAt = fromLocalInput(due);
         if (Number.isNaN(dueAt)) return errors.setField('dueAt', t('form.badDate', { field: t('form.due') }));
         try {
-          await scheduleFollowUp(contact.id, { title, dueAt, kind }, await writeContext());
+          await (await activity()).scheduleFollowUp(contact.id, { title, dueAt, kind }, await writeContext());
           done(t('action.saved.followUp'));
         } catch (e) {
           errors.set(e);
@@ -352,7 +354,7 @@ function FeedbackForm({ contact, done, cancel }: FormProps) {
         if (Number.isNaN(occurredAt))
           return errors.setField('occurredAt', t('form.badDate', { field: t('form.date') }));
         try {
-          await recordFeedback(
+          await (await activity()).recordFeedback(
             contact.id,
             {
               kind,
@@ -393,7 +395,7 @@ function FeedbackForm({ contact, done, cancel }: FormProps) {
         <FormField label={t('feedback.severity')} error={errors.of('severity')}>
           {(p) => (
             <select {...p} value={severity} onChange={(e) => setSeverity(e.target.value as FeedbackSeverity)}>
-              {FEEDBACK_SEVERITIES.map((s) => (
+              {SEVERITIES.map((s) => (
                 <option key={s} value={s}>
                   {t(`feedback.severity.${s}`)}
                 </option>
@@ -439,7 +441,7 @@ function SatisfactionForm({ contact, done, cancel }: FormProps) {
         if (Number.isNaN(occurredAt))
           return errors.setField('occurredAt', t('form.badDate', { field: t('form.date') }));
         try {
-          await recordFeedback(
+          await (await activity()).recordFeedback(
             contact.id,
             {
               kind: 'survey',
@@ -532,7 +534,7 @@ function LostForm({ contact, done, cancel }: FormProps) {
         saveLabel={t('action.reopenConfirm')}
         onSave={async () => {
           try {
-            await reopenCustomer(contact.id, await writeContext());
+            await (await activity()).reopenCustomer(contact.id, await writeContext());
             done(t('action.saved.reopen'));
           } catch (e) {
             errors.set(e);
@@ -551,7 +553,7 @@ function LostForm({ contact, done, cancel }: FormProps) {
       saveLabel={t('action.lostConfirm')}
       onSave={async () => {
         try {
-          await markLost(contact.id, reason, await writeContext());
+          await (await activity()).markLost(contact.id, reason, await writeContext());
           done(t('action.saved.lost'));
         } catch (e) {
           errors.set(e);

@@ -1,6 +1,5 @@
 import type { Task } from '@keepcard/shared';
 import { useState } from 'react';
-import { completeTask } from '../../db/activity-repo';
 import type { ContactRow } from '../../db/db';
 import { daysFrom, type MessageKey } from '../../i18n';
 import { taskTitle } from '../../reminders/reminder-text';
@@ -40,6 +39,7 @@ export function TasksSection({
   const done = async (task: Task) => {
     try {
       setError(null);
+      const { completeTask } = await import('../../db/activity-repo');
       await completeTask(task.id, await writeContext());
     } catch (e) {
       setError(e);

@@ -1,5 +1,5 @@
 import { ValidationError } from '@keepcard/shared';
-import { BatchValidationError } from '../../db/records-repo';
+import { BatchValidationError } from '../../db/record-reads';
 import { StorageError } from '../../db/storage-errors';
 import { type I18n, isMessageKey, type MessageKey } from '../../i18n';
 

@@ -22,7 +22,7 @@ import { CustomerRows } from './CustomerRows';
 import { downloadText, entriesToCsv } from './csv-export';
 import { FilterPanel } from './FilterPanel';
 import { ListLinkNotice } from './ListLinkNotice';
-import type { ListLink } from './list-link';
+import { type ListLink, parseListLink } from './list-link';
 import { SegmentsPanel } from './SegmentsPanel';
 import { useIndexVersion, useListLoader, useListQuery, useLoadProgress } from './use-list';
 
@@ -30,6 +30,18 @@ import { useIndexVersion, useListLoader, useListQuery, useLoadProgress } from '.
 function activeFilterCount(filter: SegmentFilter): number {
   const { text: _text, view: _view, ...rest } = filter;
   return Object.values(rest).filter((v) => v !== undefined && (!Array.isArray(v) || v.length > 0)).length;
+}
+
+/**
+ * The list opened from a route: `linkHash` is a `#/list?filter=…` hash (a dashboard chart's link),
+ * parsed here rather than in the App so the schemas load with the list, not with a card.
+ */
+export function RoutedListScreen({
+  linkHash,
+  ...props
+}: Omit<Parameters<typeof ListScreen>[0], 'link'> & { linkHash?: string }) {
+  const link = useMemo(() => (linkHash ? parseListLink(linkHash) : undefined), [linkHash]);
+  return <ListScreen {...props} link={link} />;
 }
 
 /**

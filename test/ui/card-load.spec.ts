@@ -1,0 +1,51 @@
+import { expect, test } from '../support/extension';
+import { loadDemo } from './support/panel';
+
+// Issue 5's card-open budget: a panel opened on a card loads only what the card shows. Validation
+// (zod, the shared schemas), phone metadata, the list, the webmail helpers and the dashboard's charts
+// load in their own chunks, later or never; a static import that pulls one of them back into the
+// card's first load fails here.
+const NOT_ON_CARD_PATH =
+  /validation-|list-loader-|ListScreen-|webmail-[^e]|clip-|DraftEditor-|recharts|dashboard/i;
+
+test('a panel opened on a card loads none of the chunks the card does not need', async ({
+  openSidePanel,
+  extensionId,
+}) => {
+  const panel = await openSidePanel();
+  await loadDemo(panel);
+  await panel.getByTestId('customer-row').first().click();
+  await expect(panel.getByTestId('contact-card')).toBeVisible();
+  const hash = new URL(panel.url()).hash;
+  expect(hash).toMatch(/^#\/c\/[\w-]+$/);
+
+  // A fresh load of the panel on that card, as when the side panel opens on it; every script it
+  // requests is recorded with its wall-clock time (resource timing does not list extension files).
+  await panel.goto('about:blank');
+  const cdp = await panel.context().newCDPSession(panel);
+  const requested: { name: string; at: number }[] = [];
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (e.request.url.endsWith('.js'))
+      requested.push({ name: new URL(e.request.url).pathname, at: e.wallTime * 1000 });
+  });
+  await cdp.send('Network.enable');
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html${hash}`);
+  const renderedAt = await panel.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const check = () => {
+          const mark = performance.getEntriesByName('keepcard:card-rendered')[0];
+          if (mark) resolve(performance.timeOrigin + mark.startTime);
+          else setTimeout(check, 5);
+        };
+        check();
+      }),
+  );
+  // Whatever loads after the card painted (the list, scoring, the helpers) is allowed.
+  await expect.poll(() => requested.some((r) => r.name.includes('list-loader-'))).toBe(true);
+  const before = requested.filter((r) => r.at <= renderedAt).map((r) => r.name);
+  await expect(panel.getByTestId('contact-card')).toBeVisible();
+  await panel.screenshot({ path: test.info().outputPath('card-fresh-load.png') });
+  expect(before.length).toBeGreaterThan(0);
+  expect(before.filter((name) => NOT_ON_CARD_PATH.test(name))).toEqual([]);
+});
