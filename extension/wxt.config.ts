@@ -35,9 +35,13 @@ const validationChunk: Plugin = {
       codeSplitting: {
         includeDependenciesRecursively: false,
         groups: [
+          // The repository's writer (records-repo) has a chunk of its own too: the dashboard page
+          // imports it statically (through scoring), and without this rule the bundler places it in
+          // the chunk both pages share, whose import of validation then loads with every card.
+          { name: 'writes', test: /[\\/]extension[\\/]src[\\/]db[\\/]records-repo\.ts$/ },
           {
             name: 'validation',
-            test: /[\\/]node_modules[\\/](zod|libphonenumber-js)[\\/]|[\\/]shared[\\/]src[\\/](schemas[\\/](?!validation-error\.ts)|phone\.ts|identity[\\/]contact-identity\.ts)/,
+            test: /[\\/]node_modules[\\/](zod|libphonenumber-js)[\\/]|[\\/]shared[\\/]src[\\/](schemas[\\/](?!validation-error\.ts)|phone\.ts|identity[\\/]contact-identity\.ts|scoring[\\/]scoring-settings\.ts)/,
           },
         ],
       },

@@ -42,10 +42,26 @@ function tasksOf(panel: Page, contactId: string) {
 }
 
 /**
- * The contact's open follow-up once the logged call has moved it: the demo customer's own follow-up,
+ * Completes the follow-ups the demo book scheduled by hand for the open card: while one is open, a
+ * touch does not move it (the rep chose its date) and no cadence follow-up is added. Completing one
+ * schedules Keepcard's own cadence follow-up ("Follow up"), which later touches move.
+ */
+async function completeHandSetFollowUps(card: ReturnType<Page['getByTestId']>) {
+  const handSet = card
+    .getByTestId('card-tasks')
+    .getByRole('button', { name: /^Mark “(?!Follow up”).*” done$/ });
+  while ((await handSet.count()) > 0) {
+    const before = await handSet.count();
+    await handSet.first().click();
+    await expect(handSet).toHaveCount(before - 1);
+  }
+}
+
+/**
+ * The contact's open follow-up once the logged call has moved it: Keepcard's cadence follow-up,
  * rescheduled to the call plus their tier's cadence (14, 30 or 90 days).
  */
-async function movedFollowUp(panel: Page, contactId: string, callAfter: number) {
+async function movedFollowUp(panel: Page, contactId: string, callAfter: number, previousDue?: number) {
   let found: Awaited<ReturnType<typeof tasksOf>>[number] | undefined;
   await expect
     .poll(async () => {
@@ -53,10 +69,16 @@ async function movedFollowUp(panel: Page, contactId: string, callAfter: number) 
         .filter((t) => t.kind === 'follow-up' && t.doneAt === null)
         .sort((a, b) => a.dueAt - b.dueAt);
       found = open[0];
-      return found && found.dueAt > callAfter + 13 * 86_400_000;
+      return found && found.dueAt !== previousDue && found.dueAt > callAfter + 13 * 86_400_000;
     })
     .toBe(true);
   return found!;
+}
+
+/** The due time of the contact's earliest open follow-up (undefined without one). */
+async function openFollowUpDue(panel: Page, contactId: string) {
+  const open = (await tasksOf(panel, contactId)).filter((t) => t.kind === 'follow-up' && t.doneAt === null);
+  return open.length ? Math.min(...open.map((t) => t.dueAt)) : undefined;
 }
 
 test('a follow-up reminder fires once, from the worker, and its notification opens the card', async ({
@@ -74,10 +96,12 @@ test('a follow-up reminder fires once, from the worker, and its notification ope
   const contactId = /#\/c\/([\w-]+)$/.exec(panel.url())![1]!;
 
   // Logging a call moves the next follow-up to the call plus the tier's cadence.
+  await completeHandSetFollowUps(card);
+  const previousDue = await openFollowUpDue(panel, contactId);
   const before = Date.now();
   await card.getByRole('button', { name: 'Log call / meeting' }).click();
   await card.getByTestId('action-form').getByRole('button', { name: 'Save' }).click();
-  const followUp = await movedFollowUp(panel, contactId, before);
+  const followUp = await movedFollowUp(panel, contactId, before, previousDue);
   await panel.screenshot({ path: test.info().outputPath('card-follow-up.png') });
 
   // The worker's checks, at times the test chooses: now (sets the mark), then just after the due time,
@@ -118,9 +142,11 @@ test('snooze brings a reminder back once; done completes the follow-up and sched
   const card = panel.getByTestId('contact-card');
   await expect(card.getByRole('heading', { name: '陈志强' })).toBeVisible();
   const contactId = /#\/c\/([\w-]+)$/.exec(panel.url())![1]!;
+  await completeHandSetFollowUps(card);
+  const previousDue = await openFollowUpDue(panel, contactId);
   await card.getByRole('button', { name: 'Log call / meeting' }).click();
   await card.getByTestId('action-form').getByRole('button', { name: 'Save' }).click();
-  const followUp = await movedFollowUp(panel, contactId, Date.now() - 60_000);
+  const followUp = await movedFollowUp(panel, contactId, Date.now() - 60_000, previousDue);
 
   await check(worker, Date.now());
   const due = followUp.dueAt;

@@ -1,7 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { getDb } from '../../src/db/db';
 import { cachedUiLanguage } from '../../src/db/ui-settings-repo';
-import { startSyncNudges } from '../../src/sync/sync-nudge';
 import { App, localeOf } from '../../src/ui/App';
 import { ErrorBoundary } from '../../src/ui/ErrorBoundary';
 import './style.css';
@@ -14,8 +13,6 @@ performance.mark('keepcard:main-start');
 getDb()
   .open()
   .catch(() => {});
-// Local writes reach the outbox here; tell the background to push them (it may have been stopped).
-startSyncNudges(getDb());
 const language = cachedUiLanguage();
 document.documentElement.lang = localeOf(language, navigator.language);
 createRoot(document.getElementById('root')!).render(

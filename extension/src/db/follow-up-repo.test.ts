@@ -64,19 +64,37 @@ describe('next follow-up', () => {
     expect((await openFollowUps(id, db))[0]!.dueAt).toBe(NOW + 30 * DAY);
   });
 
-  test('an interaction reschedules the open follow-up instead of adding one; the cadence follows the settings', async () => {
+  test('an interaction reschedules the cadence follow-up instead of adding one; the cadence follows the settings', async () => {
     const { db, ctx } = freshDb(NOW);
     const id = await contactWithTier(db, ctx, 'A');
     await saveReminderSettings(
       { ...DEFAULT_REMINDER_SETTINGS, cadenceDays: { A: 7, B: 30, C: 90, prospect: 30 } },
       db,
     );
-    const manual = await scheduleFollowUp(id, { title: 'Call about the order', dueAt: NOW + 2 * DAY }, ctx);
+    await addPurchase(id, purchase(NOW - 3 * DAY), ctx);
+    const [cadence] = await openFollowUps(id, db);
+    expect(cadence!.dueAt).toBe(NOW + 4 * DAY);
     await logInteraction(id, { kind: 'visit', direction: 'outbound', occurredAt: NOW }, ctx);
     const open = await openFollowUps(id, db);
     expect(open.map((t) => [t.id, t.title, t.dueAt])).toEqual([
-      [manual.id, 'Call about the order', NOW + 7 * DAY],
+      [cadence!.id, AUTO_FOLLOW_UP_TITLE, NOW + 7 * DAY],
     ]);
+  });
+
+  test('a follow-up the rep scheduled by hand keeps its date, and no cadence follow-up is added meanwhile', async () => {
+    const { db, ctx } = freshDb(NOW);
+    const id = await contactWithTier(db, ctx, 'A');
+    const manual = await scheduleFollowUp(id, { title: 'Call about the order', dueAt: NOW + 2 * DAY }, ctx);
+    await logInteraction(id, { kind: 'visit', direction: 'outbound', occurredAt: NOW }, ctx);
+    await addPurchase(id, purchase(NOW), ctx);
+    expect((await openFollowUps(id, db)).map((t) => [t.id, t.dueAt])).toEqual([[manual.id, NOW + 2 * DAY]]);
+  });
+
+  test('a touch from long ago (an imported purchase history) gives a follow-up due now, not in the past', async () => {
+    const { db, ctx } = freshDb(NOW);
+    const id = await contactWithTier(db, ctx, 'A');
+    await addPurchase(id, purchase(NOW - 400 * DAY), ctx);
+    expect((await openFollowUps(id, db)).map((t) => t.dueAt)).toEqual([NOW]);
   });
 
   test('a back-dated purchase does not pull the follow-up before the latest touch', async () => {

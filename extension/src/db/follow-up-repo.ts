@@ -45,10 +45,15 @@ async function lastTouchAt(contactId: string, db: KeepcardDB): Promise<number | 
 }
 
 /**
- * Moves the contact's next follow-up after a touch at `touchedAt`: the earliest open follow-up is
- * rescheduled to the latest touch (this one, or a later one already recorded: a back-dated purchase
- * does not pull the follow-up into the past) plus the tier's cadence; without an open follow-up, one is
- * created. Run it inside the transaction of the write (over `followUpTables`), or alone.
+ * Moves the contact's next follow-up after a touch at `touchedAt`: Keepcard's own cadence follow-up
+ * (titled AUTO_FOLLOW_UP_TITLE) is rescheduled to the latest touch (this one, or a later one already
+ * recorded: a back-dated purchase does not pull the follow-up into the past) plus the tier's cadence,
+ * and never before the write itself (a purchase history imported from years ago gives a follow-up due
+ * now, which the reminders then announce, not one due in the past that no check would ever reach).
+ * A follow-up the rep scheduled by hand keeps its date: while one is open, no cadence follow-up is
+ * added (completing it schedules the next one). Without either, a cadence follow-up is created.
+ * Run it inside the transaction of the write (over `followUpTables`), or alone. Returns the open
+ * follow-up that is next after the touch.
  */
 export async function moveNextFollowUp(
   contactId: string,
@@ -64,9 +69,11 @@ export async function moveNextFollowUp(
       lastTouchAt(contactId, db),
       openFollowUps(contactId, db),
     ]);
-    const dueAt = nextFollowUpAt(Math.max(touchedAt, latest ?? touchedAt), tier, settings);
-    const next = open[0];
-    if (next) return next.dueAt === dueAt ? next : updateRecord('tasks', next.id, { dueAt }, inner);
+    const dueAt = Math.max(nextFollowUpAt(Math.max(touchedAt, latest ?? touchedAt), tier, settings), ctx.now);
+    const cadence = open.find((t) => t.title === AUTO_FOLLOW_UP_TITLE);
+    if (cadence)
+      return cadence.dueAt === dueAt ? cadence : updateRecord('tasks', cadence.id, { dueAt }, inner);
+    if (open[0]) return open[0];
     return createRecord('tasks', { contactId, kind: 'follow-up', title: AUTO_FOLLOW_UP_TITLE, dueAt }, inner);
   });
 }

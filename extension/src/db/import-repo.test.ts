@@ -164,14 +164,15 @@ describe('importPurchases', () => {
       ['Tea set', 1200, 'USD'],
       ['Refund', -1200, 'USD'],
     ]);
-    // Imported purchases move each customer's next follow-up: from their latest purchase plus the
-    // cadence of their tier (not scored yet: a prospect, every 30 days by default).
+    // Imported purchases move each customer's next follow-up: their latest purchase plus the cadence
+    // of their tier (not scored yet: a prospect, every 30 days), never before the import itself:
+    // March plus 30 days has passed, so both are due now.
     const followUps = async (id: string) =>
       (await db.tasks.toArray())
         .filter((t) => t.contactId === id && t.kind === 'follow-up' && t.doneAt === null)
         .map((t) => new Date(t.dueAt).toISOString().slice(0, 10));
-    expect(await followUps(wang.contact.id)).toEqual(['2026-04-06']);
-    expect(await followUps(anna.contact.id)).toEqual(['2026-04-07']);
+    expect(await followUps(wang.contact.id)).toEqual(['2026-11-22']);
+    expect(await followUps(anna.contact.id)).toEqual(['2026-11-22']);
     // The same file again: every line is already stored.
     const again = await importPurchases(items, ctx);
     expect(again.imported).toBe(0);

@@ -2,7 +2,6 @@
 // There is no edit or delete here, and records-repo refuses both for the `loyalty` table: a mistake is
 // corrected by a new entry, so the history of a balance is never rewritten.
 import { type LoyaltyEntry, loyaltyBalance, pointsIssue, ValidationError } from '@keepcard/shared';
-import Dexie from 'dexie';
 import { getDb, type KeepcardDB, type Synced } from './db';
 import { createRecord, type WriteContext, writeTables } from './records-repo';
 
@@ -14,16 +13,9 @@ export interface PointsInput {
   occurredAt?: number;
 }
 
-/** A customer's ledger entries in time order (by the `[contactId+occurredAt]` index, no scan). */
-export function loyaltyEntriesOf(
-  contactId: string,
-  db: KeepcardDB = getDb(),
-): Promise<Synced<LoyaltyEntry>[]> {
-  return db.loyalty
-    .where('[contactId+occurredAt]')
-    .between([contactId, Dexie.minKey], [contactId, Dexie.maxKey])
-    .toArray();
-}
+import { loyaltyEntriesOf } from './record-reads';
+
+export { loyaltyEntriesOf };
 
 /** A customer's current points. */
 export async function loyaltyBalanceOf(contactId: string, db: KeepcardDB = getDb()): Promise<number> {

@@ -1,8 +1,9 @@
 // What the read paths need of the repository layer, without its writers: the customer card imports
 // these, and importing records-repo would load the schemas (zod) and phone metadata that only
 // writes use. records-repo re-exports both, so writers and callers keep one import.
-import type { TableName, ValidationError } from '@keepcard/shared';
-import { getDb, type HistoryRow, type KeepcardDB } from './db';
+import type { LoyaltyEntry, TableName, ValidationError } from '@keepcard/shared';
+import Dexie from 'dexie';
+import { getDb, type HistoryRow, type KeepcardDB, type Synced } from './db';
 
 /** A batch in which some rows were refused: nothing of the batch was written. */
 export class BatchValidationError extends Error {
@@ -24,4 +25,15 @@ export async function historyOf(
 ): Promise<HistoryRow[]> {
   const rows = await db.history.where('[table+rowId]').equals([table, rowId]).toArray();
   return rows.reverse();
+}
+
+/** A customer's ledger entries in time order (by the `[contactId+occurredAt]` index, no scan). */
+export function loyaltyEntriesOf(
+  contactId: string,
+  db: KeepcardDB = getDb(),
+): Promise<Synced<LoyaltyEntry>[]> {
+  return db.loyalty
+    .where('[contactId+occurredAt]')
+    .between([contactId, Dexie.minKey], [contactId, Dexie.maxKey])
+    .toArray();
 }

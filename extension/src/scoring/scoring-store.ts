@@ -1,26 +1,9 @@
-import {
-  type CustomerRecords,
-  type CustomerScores,
-  groupCustomerRecords,
-  type ScoringSettingsInput,
-  type WorkspaceModel,
-} from '@keepcard/shared';
+import { type CustomerRecords, type CustomerScores, groupCustomerRecords } from '@keepcard/shared';
 import type { KeepcardDB, ScoreRow } from '../db/db';
 import { nextRevs } from '../db/records-repo';
 import { listScoresOf } from './score-rows';
 
-/** The rep's scoring settings (currency, exchange rates, thresholds) in the meta table. */
-export const SCORING_SETTINGS_KEY = 'scoringSettings';
-
-/** Where the fitted workspace model lives (meta table), with the settings it was built with. */
-export const MODEL_KEY = 'scoringModel';
-
-export interface StoredModel {
-  model: WorkspaceModel;
-  settings: ScoringSettingsInput;
-  /** Live contacts when the model was built: a large change makes a refit worthwhile. */
-  contacts: number;
-}
+export { MODEL_KEY, SCORING_SETTINGS_KEY, type StoredModel } from './scoring-keys';
 
 const lostOf = (contacts: { id: string; lost?: { at: number; reason: string } | null }[]) =>
   new Map(contacts.filter((c) => c.lost).map((c) => [c.id, c.lost!]));

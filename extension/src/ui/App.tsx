@@ -7,8 +7,8 @@ import { saveUiSettings, type UiLanguage } from '../db/ui-settings-repo';
 import { useScoring } from '../scoring/use-scoring';
 import { ClipBanner } from './ClipBanner';
 import { ContactCard } from './card/ContactCard';
-import { openDashboard } from './dashboard/open-pages';
 import { I18nContext, useI18n } from './i18n-context';
+import { openDashboard } from './open-tab';
 import { useUiLanguage } from './use-ui-language';
 
 // The list and settings load in their own chunks: a panel opened on a card needs neither to show it.
@@ -106,6 +106,9 @@ export function App({ initialLanguage = 'auto' }: { initialLanguage?: UiLanguage
     loaderStarted.current = true;
     // Its own chunk (the in-memory index, segment filters): not on a card's path.
     void import('../list/list-loader').then((m) => m.listLoaderFor(getDb()).start());
+    // Local writes reach the outbox here; the nudges tell the background to push them (it may have
+    // been stopped). Started with the list, after a card painted: their messages are not on its path.
+    void import('../sync/sync-nudge').then((m) => m.startSyncNudges(getDb()));
   }, []);
   useEffect(() => {
     if (route.name !== 'card') {

@@ -15,10 +15,9 @@ import {
   workspaceCurrency,
 } from '@keepcard/shared';
 import Dexie from 'dexie';
-import { MODEL_KEY, SCORING_SETTINGS_KEY, type StoredModel } from '../../scoring/scoring-store';
+import { MODEL_KEY, SCORING_SETTINGS_KEY, type StoredModel } from '../../scoring/scoring-keys';
 import { type ContactRow, getDb, type HistoryRow, type KeepcardDB } from '../db';
-import { loyaltyEntriesOf } from '../loyalty-repo';
-import { historyOf } from '../records-repo';
+import { historyOf, loyaltyEntriesOf } from '../record-reads';
 
 const live = <R extends { deletedAt: number | null }>(r: R | undefined): r is R =>
   r !== undefined && r.deletedAt === null;
@@ -169,29 +168,4 @@ export async function findContactsByName(
   return found.map((c) => ({ id: c.id, displayName: c.displayName }));
 }
 
-/** Contact ids among the values of history rows of fields that point at a contact (`referredById`). */
-export function contactIdsIn(history: readonly HistoryRow[]): string[] {
-  const ids = new Set<string>();
-  for (const h of history) {
-    if (h.field !== 'referredById') continue;
-    for (const json of [h.oldValue, h.newValue]) {
-      try {
-        const value = JSON.parse(json) as unknown;
-        if (typeof value === 'string') ids.add(value);
-      } catch {
-        // Not JSON: not a value this repository wrote; shown as it is.
-      }
-    }
-  }
-  return [...ids].sort();
-}
-
-/** Display names of some contacts (deleted ones too: history speaks of the past), by id. */
-export async function contactNames(
-  ids: readonly string[],
-  db: KeepcardDB = getDb(),
-): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.contacts.bulkGet([...ids]);
-  return new Map(rows.flatMap((c) => (c?.displayName ? [[c.id, c.displayName] as const] : [])));
-}
+export { contactIdsIn, contactNames } from './history-names';

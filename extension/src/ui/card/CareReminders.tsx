@@ -1,13 +1,10 @@
 import { careRemindersBetween, parseTimeOfDay, type Reminder } from '@keepcard/shared';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
-import { completeCare, postponeTask } from '../../db/activity-repo';
+import { useEffect, useState } from 'react';
 import type { ContactRow } from '../../db/db';
 import { getDb } from '../../db/db';
-import { getReminderSettings } from '../../db/reminder-settings-repo';
 import { daysFrom } from '../../i18n';
 import { localTimeZone } from '../../reminders/local-zone';
-import { tomorrowAt } from '../../reminders/reminder-scheduler';
 import { careTitle } from '../../reminders/reminder-text';
 import { errorLines } from '../common/error-text';
 import { Alert } from '../common/ui-kit';
@@ -22,6 +19,8 @@ const DAY_MS = 86_400_000;
 export function useCareReminders(contact: ContactRow, now: number): Reminder[] | undefined {
   return useLiveQuery(async () => {
     const db = getDb();
+    // Settings are validated on read (zod): loaded on demand, after the card painted (CareBlock).
+    const { getReminderSettings } = await import('../../db/reminder-settings-repo');
     const [settings, score, tasks] = await Promise.all([
       getReminderSettings(db),
       db.scores.get(contact.id),
@@ -55,6 +54,7 @@ export function CareReminders({
   const done = async (r: Reminder) => {
     try {
       setError(null);
+      const { completeCare } = await import('../../db/activity-repo');
       await completeCare(
         contact.id,
         {
@@ -120,6 +120,11 @@ export function SnoozeTaskButton({
   const { t } = useI18n();
   const snooze = async () => {
     try {
+      const [{ getReminderSettings }, { tomorrowAt }, { postponeTask }] = await Promise.all([
+        import('../../db/reminder-settings-repo'),
+        import('../../reminders/reminder-scheduler'),
+        import('../../db/activity-repo'),
+      ]);
       const settings = await getReminderSettings();
       const until = tomorrowAt(now, parseTimeOfDay(settings.reminderTime) ?? 540, localTimeZone());
       await postponeTask(taskId, until, await writeContext());
@@ -137,4 +142,24 @@ export function SnoozeTaskButton({
       {t('reminders.task.tomorrow')}
     </button>
   );
+}
+
+/**
+ * The care reminders of a customer, as the card's tasks section shows them once the card painted
+ * (this module's computations need the reminder settings' validation, which is not on the card's
+ * first load). Tells the section whether a birthday reminder is among them.
+ */
+export function CareBlock({
+  contact,
+  now,
+  onBirthdayCare,
+}: {
+  contact: ContactRow;
+  now: number;
+  onBirthdayCare: (has: boolean) => void;
+}) {
+  const care = useCareReminders(contact, now);
+  const birthday = care?.some((r) => r.kind === 'birthday') ?? false;
+  useEffect(() => onBirthdayCare(birthday), [birthday, onBirthdayCare]);
+  return care ? <CareReminders contact={contact} reminders={care} now={now} /> : null;
 }

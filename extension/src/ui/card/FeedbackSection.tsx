@@ -1,7 +1,6 @@
 import { type Feedback, npsGroup } from '@keepcard/shared';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type ReactNode, useRef, useState } from 'react';
-import { reopenFeedback, resolveFeedback } from '../../db/activity-repo';
 import type { HistoryRow } from '../../db/db';
 import { type FeedbackItem, feedbackDataOf } from '../../db/queries/upkeep-queries';
 import type { MessageKey } from '../../i18n';
@@ -9,6 +8,9 @@ import { Badge, buttonClass, EmptyNote, Section, type Tone } from '../common/ui-
 import { writeContext } from '../common/write-context';
 import { useI18n } from '../i18n-context';
 import { ActionForm, FormField, useFormErrors } from './ActionForm';
+
+// Writes load on demand: the card's first load leaves out the schemas that validate them.
+const activity = () => import('../../db/activity-repo');
 
 const SEVERITY_TONE: Record<NonNullable<Feedback['severity']>, Tone> = {
   low: 'slate',
@@ -150,7 +152,7 @@ function ResolveForm({ id, done, cancel }: { id: string; done: () => void; cance
       saveLabel={t('feedback.resolve')}
       onSave={async () => {
         try {
-          await resolveFeedback(id, resolution, await writeContext());
+          await (await activity()).resolveFeedback(id, resolution, await writeContext());
           done();
         } catch (e) {
           errors.set(e);
@@ -183,7 +185,7 @@ function ReopenForm({ id, done, cancel }: { id: string; done: () => void; cancel
       saveLabel={t('feedback.reopen')}
       onSave={async () => {
         try {
-          await reopenFeedback(id, await writeContext());
+          await (await activity()).reopenFeedback(id, await writeContext());
           done();
         } catch (e) {
           errors.set(e);

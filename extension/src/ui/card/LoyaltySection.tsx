@@ -1,11 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
-import { awardPoints, redeemPoints } from '../../db/loyalty-repo';
 import { loyaltyDataOf } from '../../db/queries/upkeep-queries';
 import { buttonClass, EmptyNote, Section } from '../common/ui-kit';
 import { writeContext } from '../common/write-context';
 import { useI18n } from '../i18n-context';
 import { ActionForm, FormField, useFormErrors } from './ActionForm';
+
+// Writes load on demand: the card's first load leaves out the schemas that validate them.
+const loyalty = () => import('../../db/loyalty-repo');
 
 type Movement = 'award' | 'redeem';
 
@@ -145,6 +147,7 @@ function PointsForm({
         const n = parsePoints(points);
         if (Number.isNaN(n)) return errors.setField('points', t('feedback.badPoints'));
         try {
+          const { awardPoints, redeemPoints } = await loyalty();
           const write = kind === 'award' ? awardPoints : redeemPoints;
           await write(contactId, { points: n, reason }, await writeContext());
           done(t(kind === 'award' ? 'feedback.saved.awarded' : 'feedback.saved.redeemed'));

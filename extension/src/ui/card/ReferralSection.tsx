@@ -2,11 +2,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import type { ContactRow } from '../../db/db';
 import { findContactsByName, referralDataOf } from '../../db/queries/upkeep-queries';
-import { setReferrer } from '../../db/referral-repo';
 import { buttonClass, EmptyNote, Section } from '../common/ui-kit';
 import { writeContext } from '../common/write-context';
 import { useI18n } from '../i18n-context';
 import { ActionForm, FormField, useFormErrors } from './ActionForm';
+
+// Writes load on demand: the card's first load leaves out the schemas that validate them.
+const referrals = () => import('../../db/referral-repo');
 
 const linkClass =
   'text-sky-800 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:text-sky-300';
@@ -125,7 +127,7 @@ function ReferrerPicker({
   const matches = useLiveQuery(() => findContactsByName(query, contact.id), [query, contact.id]);
   const save = async (referrerId: string | null, message: string) => {
     try {
-      await setReferrer(contact.id, referrerId, await writeContext());
+      await (await referrals()).setReferrer(contact.id, referrerId, await writeContext());
       done(message);
     } catch (e) {
       errors.set(e);

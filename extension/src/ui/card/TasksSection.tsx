@@ -7,7 +7,7 @@ import { errorLines } from '../common/error-text';
 import { Alert, EmptyNote, Section } from '../common/ui-kit';
 import { writeContext } from '../common/write-context';
 import { useI18n } from '../i18n-context';
-import { CareReminders, SnoozeTaskButton, useCareReminders } from './CareReminders';
+import { CareBlock, SnoozeTaskButton } from './CareReminders';
 
 /** Days until the next birthday (0 today), or null without one. */
 export function daysToBirthday(birthday: string | undefined, now: number): number | null {
@@ -20,22 +20,27 @@ export function daysToBirthday(birthday: string | undefined, now: number): numbe
   return daysFrom(now, next.getTime());
 }
 
-/** Open tasks, overdue first, with a "done" button; a birthday within 30 days is called out. */
+/**
+ * Open tasks, overdue first, with a "done" button; a birthday within 30 days is called out. Care
+ * reminders (birthdays, holidays) join once the card has painted (`painted`): they need the reminder
+ * settings' validation, which the card's first load leaves out.
+ */
 export function TasksSection({
   tasks,
   contact,
   now,
+  painted = true,
 }: {
   tasks: Task[] | undefined;
   contact: ContactRow;
   now: number;
+  painted?: boolean;
 }) {
   const i18n = useI18n();
   const { t, formatDate, formatRelativeDays } = i18n;
   const [error, setError] = useState<unknown>(null);
   const birthdayIn = daysToBirthday(contact.birthday, now);
-  const care = useCareReminders(contact, now);
-  const birthdayCare = care?.some((r) => r.kind === 'birthday') ?? false;
+  const [birthdayCare, setBirthdayCare] = useState(false);
   const done = async (task: Task) => {
     try {
       setError(null);
@@ -47,7 +52,7 @@ export function TasksSection({
   };
   return (
     <Section id="card-tasks" title={t('card.section.tasks')}>
-      {care && <CareReminders contact={contact} reminders={care} now={now} />}
+      {painted && <CareBlock contact={contact} now={now} onBirthdayCare={setBirthdayCare} />}
       {birthdayIn !== null && birthdayIn <= 30 && !birthdayCare && (
         <p className="mb-1 text-sm text-violet-900 dark:text-violet-200" data-testid="birthday-soon">
           🎂 {birthdayIn === 0 ? t('card.birthdayToday') : t('card.birthdayIn', { days: birthdayIn })}

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { HistoryRow } from '../../db/db';
 import type { Timeline, TimelineItem } from '../../db/queries/card-queries';
-import { contactIdsIn, contactNames } from '../../db/queries/upkeep-queries';
+import { contactIdsIn, contactNames } from '../../db/queries/history-names';
 import type { I18n, MessageKey } from '../../i18n';
 import { fieldLabel } from '../common/error-text';
 import { EmptyNote, Section } from '../common/ui-kit';

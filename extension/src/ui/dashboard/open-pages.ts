@@ -16,12 +16,4 @@ export const panelUrl = (hash: string): string => `${browser.runtime.getURL('/si
 export const listUrl = (filter: SegmentFilter, label: string): string =>
   panelUrl(listLinkHash(filter, label));
 
-/** Opens a URL of the extension in a new tab next to this one. */
-export function openTab(url: string): void {
-  browser.tabs.create({ url }).catch(() => window.open(url, '_blank', 'noopener'));
-}
-
-/** Opens the dashboard page in a new tab (the side panel's "Dashboard" entry). */
-export function openDashboard(): void {
-  openTab(browser.runtime.getURL('/dashboard.html'));
-}
+export { openTab } from '../open-tab';
