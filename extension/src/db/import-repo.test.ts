@@ -115,6 +115,23 @@ describe('importContacts', () => {
 });
 
 describe('importPurchases', () => {
+  test('two orders of the same item on the same day stay two; the same order line again is skipped', async () => {
+    const { db, ctx } = freshDb(now);
+    await saveCapturedContact(draft({ emails: [{ address: 'wang@example.cn', label: 'work' }] }), ctx);
+    const csv =
+      '订单号,邮箱,商品,金额,日期\n' +
+      'A-1,wang@example.cn,龙井,¥88,2026/3/5\n' +
+      'A-2,wang@example.cn,龙井,¥88,2026/3/5\n' +
+      'A-1,wang@example.cn,龙井,¥88,2026/3/5\n';
+    const { items, errors } = purchasesOf(csv);
+    expect(errors).toEqual([]);
+    const summary = await importPurchases(items, ctx);
+    expect(summary.imported).toBe(2);
+    expect(summary.duplicates).toEqual([4]);
+    expect((await db.purchases.toArray()).map((p) => p.orderId).sort()).toEqual(['A-1', 'A-2']);
+    expect((await importPurchases(purchasesOf(csv).items, ctx)).imported).toBe(0);
+  });
+
   const purchasesOf = (csv: string) => {
     const table = parseCsvTable(csv);
     return purchaseRowsFromTable(table, guessMapping(table.headers, 'purchases'), {

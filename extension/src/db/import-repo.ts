@@ -74,15 +74,15 @@ export interface PurchaseImportSummary {
   errors: ImportRowError[];
 }
 
-const purchaseKey = (contactId: string, p: PurchaseImportRow['purchase']) =>
-  `${contactId}\u0001${p.occurredAt}\u0001${p.product}\u0001${p.amountMinor}\u0001${p.currency}`;
+const purchaseKey = (contactId: string, p: PurchaseImportRow['purchase'] & { orderId?: string }) =>
+  `${contactId}\u0001${p.orderId ?? ''}\u0001${p.occurredAt}\u0001${p.product}\u0001${p.amountMinor}\u0001${p.currency}`;
 
 /**
  * Imports the good rows of a purchases file. Each row's customer is found by email, else phone,
  * else name (a name shared by several stored customers is refused as ambiguous); a row whose
  * customer is not stored is refused with the reason: customers are not created from order lines,
  * which often carry no more than a name (import the customer list first). A line already stored
- * (same customer, time, product, amount and currency) or repeated in the file is skipped, so
+ * (same customer, order number, time, product, amount and currency) or repeated in the file is skipped, so
  * importing a file twice adds nothing. The matched rows are written in one transaction.
  */
 export async function importPurchases(
@@ -146,13 +146,14 @@ export async function importPurchases(
     const duplicates: number[] = [];
     const inputs = [];
     for (const { row, contactId } of matched) {
-      const key = purchaseKey(contactId, row.purchase);
+      const purchase = row.orderId ? { ...row.purchase, orderId: row.orderId } : row.purchase;
+      const key = purchaseKey(contactId, purchase);
       if (seen.has(key)) {
         duplicates.push(row.row);
         continue;
       }
       seen.add(key);
-      inputs.push({ ...row.purchase, contactId });
+      inputs.push({ ...purchase, contactId });
     }
     await createRecords('purchases', inputs, { ...ctx, db, cause: 'import' });
     // Imported purchases are touches like any other (定期回访): each customer's next follow-up moves

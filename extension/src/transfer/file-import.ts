@@ -60,13 +60,18 @@ export function checkRows(
   opts: ImportOptions,
   table: CsvTable = file.table,
 ): CheckedRows {
+  // A row the parser could not read whole (a stray quote that swallowed the next lines, too many or
+  // too few cells) is listed as bad and never imported, even when its cells happen to pass the checks.
   const problems = tableProblems(table);
+  const malformed = new Set(problems.map((p) => p.row));
+  const readable = <T extends { row: number }>(items: T[]) =>
+    items.filter((item) => !malformed.has(item.row));
   if (kind === 'contacts') {
     const { items, errors } = contactRowsFromTable(table, mapping, { ...opts, fileName: file.fileName });
-    return { kind, items, errors: [...problems, ...errors] };
+    return { kind, items: readable(items), errors: [...problems, ...errors] };
   }
   const { items, errors } = purchaseRowsFromTable(table, mapping, opts);
-  return { kind, items, errors: [...problems, ...errors] };
+  return { kind, items: readable(items), errors: [...problems, ...errors] };
 }
 
 export interface ImportOutcome {

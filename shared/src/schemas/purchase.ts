@@ -26,6 +26,9 @@ export const Purchase = z.object({
     .int({ error: 'must be a whole number of minor currency units (cents, fen)' }),
   currency: CurrencyCode,
   channel: shortText(100).optional(),
+  /** The order number in the shop or ERP the purchase came from (an import keeps it, so a file
+   * imported again is recognised line by line, and two orders of the same item on one day stay two). */
+  orderId: shortText(100).optional(),
 });
 export type Purchase = z.infer<typeof Purchase>;
 export type PurchaseInput = z.input<typeof Purchase>;

@@ -27,7 +27,7 @@ export interface CustomerKeys {
 export interface PurchaseImportRow {
   row: number;
   customer: CustomerKeys;
-  /** The order number, when the file has one (used to recognise a repeated line, not stored). */
+  /** The order number, when the file has one (stored on the purchase, and part of what makes a line the same). */
   orderId?: string;
   purchase: {
     occurredAt: number;
