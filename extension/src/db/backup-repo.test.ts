@@ -4,6 +4,7 @@ import { loadDemoData } from '../demo/demo-data';
 import { createBackup, RestoreRefused, restoreBackup } from './backup-repo';
 import { saveCapturedContact } from './contacts-repo';
 import type { KeepcardDB } from './db';
+import { awardPoints } from './loyalty-repo';
 import { decodeChunk } from './outbox';
 import { createRecord, deleteRecord, updateRecord } from './records-repo';
 import { saveSegment } from './segments-repo';
@@ -131,6 +132,24 @@ describe('backup and restore', () => {
     expect((await target.db.contacts.get(mine.contact.id))?.deletedAt).toBe(now + 30);
     const live = await target.db.contacts.filter((c) => c.deletedAt === null).count();
     expect(live).toBe(backup.tables.contacts.filter((c) => c.deletedAt === null).length);
+  });
+
+  test("replace keeps the append-only loyalty ledger whole; this browser's reminder mark is not backed up", async () => {
+    const source = await filledProfile();
+    await source.db.meta.put({ key: 'reminders.checkedUntil', value: now + 5 });
+    const backup = await createBackup(now + 10, source.db);
+    expect(backup.settings).not.toHaveProperty(['reminders.checkedUntil']);
+    const target = freshDb(now + 20);
+    const anna = await createRecord(
+      'contacts',
+      { displayName: 'Anna', source: { kind: 'manual' } },
+      target.ctx,
+    );
+    const entry = await awardPoints(anna.id, { points: 500, reason: '年度续约奖励' }, target.ctx);
+    const summary = await restoreBackup(backup, 'replace', { ...target.ctx, now: now + 30 });
+    expect(summary.deleted.loyalty ?? 0).toBe(0);
+    expect(await target.db.loyalty.get(entry.id)).toMatchObject({ points: 500, deletedAt: null });
+    expect(await target.db.meta.get('reminders.checkedUntil')).toBeUndefined();
   });
 
   test('refused while signed in to sync', async () => {

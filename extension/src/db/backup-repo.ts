@@ -2,6 +2,7 @@
 // and what restoring means for sync, is described on `Backup` (shared/src/transfer/backup.ts) and in
 // docs/import-export.md.
 import {
+  APPEND_ONLY_TABLES,
   BACKUP_FORMAT,
   BACKUP_VERSION,
   type Backup,
@@ -19,9 +20,11 @@ import { readSession } from './sync-settings-repo';
 
 /**
  * Meta rows that are not the rep's data: the change counter and the fitted scoring model (derived,
- * rebuilt), the last clip (a notice), and the profile id (kept apart, in `profile.actor`).
+ * rebuilt), the last clip (a notice), the profile id (kept apart, in `profile.actor`), and how far
+ * this browser's reminders were checked (restored elsewhere, it would re-announce what this browser
+ * already showed, or hold back what it did not).
  */
-const NOT_BACKED_UP = new Set(['localRev', 'actor', 'scoringModel', 'lastClip']);
+const NOT_BACKED_UP = new Set(['localRev', 'actor', 'scoringModel', 'lastClip', 'reminders.checkedUntil']);
 
 /** Companies first, then contacts, then their records: each row's references exist when it arrives. */
 const RESTORE_ORDER: TableName[] = [
@@ -131,6 +134,8 @@ export async function restoreBackup(
       for (const [i, record] of records.entries()) {
         const before = current[i] as (StoredRow<TableName> & { syncMeta?: RowSync }) | undefined;
         if (before && mode === 'merge' && before.updatedAt >= record.updatedAt) continue;
+        // An append-only ledger entry (loyalty points) is never rewritten once it exists (and synced).
+        if (before && APPEND_ONLY_TABLES.has(table) && !before.syncMeta?.localOnly) continue;
         const after = toStoredRow(table, record) as StoredRow<TableName> & { syncMeta?: RowSync };
         if (before?.syncMeta) after.syncMeta = before.syncMeta;
         if (localOnly.has(record.id))
@@ -142,7 +147,16 @@ export async function restoreBackup(
       if (mode !== 'replace') continue;
       // Rows the backup does not have are deleted now (stamped now: they may be newer than the backup).
       const kept = new Set(records.map((r) => r.id));
-      const gone = await store.filter((row) => row.deletedAt === null && !kept.has(row.id)).toArray();
+      // Ledger entries are never deleted (only never-synced sample ones): the balance is their sum.
+      const appendOnly = APPEND_ONLY_TABLES.has(table);
+      const gone = await store
+        .filter(
+          (row) =>
+            row.deletedAt === null &&
+            !kept.has(row.id) &&
+            !(appendOnly && !(row as { syncMeta?: RowSync }).syncMeta?.localOnly),
+        )
+        .toArray();
       if (gone.length === 0) continue;
       const deletions = gone.map((row) => {
         const at = Math.max(ctx.now, row.updatedAt);

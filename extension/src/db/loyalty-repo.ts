@@ -3,6 +3,7 @@
 // corrected by a new entry, so the history of a balance is never rewritten.
 import { type LoyaltyEntry, loyaltyBalance, pointsIssue, ValidationError } from '@keepcard/shared';
 import { getDb, type KeepcardDB, type Synced } from './db';
+import { loyaltyEntriesOf } from './record-reads';
 import { createRecord, type WriteContext, writeTables } from './records-repo';
 
 export interface PointsInput {
@@ -12,8 +13,6 @@ export interface PointsInput {
   /** When it happened; the write time when not given. */
   occurredAt?: number;
 }
-
-import { loyaltyEntriesOf } from './record-reads';
 
 export { loyaltyEntriesOf };
 

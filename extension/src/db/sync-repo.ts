@@ -80,19 +80,21 @@ export class PendingChangesError extends Error {
  * the last clip, and the scoring model fitted on their customers. Settings (language, region, scoring
  * settings) and the `localRev` counter belong to the browser and stay.
  */
-const USER_META_KEYS = ['actor', 'demoData', 'lastClip', 'scoringModel'] as const;
+// `reminders.checkedUntil` with the reminder ledger: the next user's first check starts afresh, so
+// the previous user's snoozed or pending reminders never fire for them.
+const USER_META_KEYS = ['actor', 'demoData', 'lastClip', 'scoringModel', 'reminders.checkedUntil'] as const;
 
 /**
  * Another user takes over this browser (§3, §8): in one transaction, and only while no change waits for
  * the server (else `PendingChangesError` and nothing changes), the local replica of the previous user
  * goes: every synced row (contacts and companies leave data-free tombstones, so an open list sees them
  * go), the history of replaced values, stored scores, saved segments and the previous user's `meta`
- * keys. The pull cursor restarts from the beginning and the browser becomes device `deviceId` (a
+ * keys, and the reminders this browser delivered to them. The pull cursor restarts from the beginning and the browser becomes device `deviceId` (a
  * device belongs to one user; the sequence goes on, so seq stays unique here). Returns the number of
  * synced rows removed.
  */
 export async function handOver(db: KeepcardDB, deviceId: string, now: number): Promise<number> {
-  return db.transaction('rw', [...writeTables(db), db.scores, db.segments], async () => {
+  return db.transaction('rw', [...writeTables(db), db.scores, db.segments, db.reminderLedger], async () => {
     if ((await db.outbox.count()) > 0) throw new PendingChangesError('Changes wait for the server');
     const old = await loadDevice(db.syncState);
     await saveDevice(db.syncState, {
@@ -120,6 +122,7 @@ export async function handOver(db: KeepcardDB, deviceId: string, now: number): P
     await db.history.clear();
     await db.scores.clear();
     await db.segments.clear();
+    await db.reminderLedger.clear();
     await db.meta.bulkDelete([...USER_META_KEYS]);
     await db.syncState.put({
       key: CURSOR_KEY,

@@ -391,6 +391,16 @@ describe('sync engine against the real server', () => {
     );
     await updateRecord('contacts', first!.id, { title: 'Buyer' }, await a.ctx());
     await a.db.segments.put({ id: newId(), name: 'Mine', filter: {}, createdAt: clock.now });
+    // A birthday reminder of theirs, snoozed, and how far this browser checked their reminders.
+    await a.db.reminderLedger.put({
+      key: `birthday:${first!.id}@${clock.now}`,
+      reminderId: `birthday:${first!.id}`,
+      dueAt: clock.now + 3_600_000,
+      state: 'scheduled',
+      reminder: {} as never,
+      firedAt: null,
+    });
+    await a.db.meta.put({ key: 'reminders.checkedUntil', value: clock.now });
     await a.engine.sync();
     expect(await pendingCount(a.db)).toBe(0);
     expect(await a.db.history.count()).toBeGreaterThan(0);
@@ -416,6 +426,8 @@ describe('sync engine against the real server', () => {
     expect(JSON.stringify(await a.db.contacts.toArray())).not.toContain('private@example.cn');
     expect(await a.db.history.count()).toBe(0);
     expect(await a.db.segments.count()).toBe(0);
+    expect(await a.db.reminderLedger.count()).toBe(0);
+    expect(await a.db.meta.get('reminders.checkedUntil')).toBeUndefined();
     expect((await readDevice(a.db)).deviceId).not.toBe(before);
     expect(await readPullPosition(a.db)).toEqual({ cursor: null, refetch: null });
     expect((await getLocalActor(a.db)).userId).toBe((await readSession(a.db)).user!.id);
