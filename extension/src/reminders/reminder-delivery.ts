@@ -17,9 +17,13 @@ import { getDb, type KeepcardDB, type ReminderLedgerRow } from '../db/db';
 import { getLocalActor } from '../db/settings-repo';
 import { getUiSettings } from '../db/ui-settings-repo';
 import { createI18n, type I18n, localeFor } from '../i18n';
+import { listLinkHash } from '../ui/list/list-link';
 import { localTimeZone } from './local-zone';
 import { checkReminders, closeReminder, snoozeReminder } from './reminder-scheduler';
 import { careTitle, notificationText } from './reminder-text';
+
+/** The most customers a list link names (the list filter's own limit). */
+const MAX_CONTACT_IDS = 5000;
 
 export const REMINDER_ALARM = 'keepcard-reminders';
 const SNOOZE_MS = 3_600_000;
@@ -52,11 +56,13 @@ export function runReminderCheck(now: number, db: KeepcardDB = getDb()) {
   return checkReminders(db, now, localTimeZone(), { show: (row) => showNotification(db, row) });
 }
 
-/** The page a reminder opens: the customer's card, or the list for a reminder about several. */
-export function reminderPagePath(reminder: Pick<Reminder, 'contactIds'>): string {
-  return reminder.contactIds.length === 1
-    ? `/sidepanel.html#/c/${reminder.contactIds[0]}`
-    : '/sidepanel.html#/';
+/**
+ * The page a reminder opens: the customer's card, or, for a reminder about several (a holiday), the
+ * list of exactly those customers (`#/list?filter=…`, captioned with the reminder's title).
+ */
+export function reminderPagePath(reminder: Pick<Reminder, 'contactIds'>, label?: string): string {
+  if (reminder.contactIds.length === 1) return `/sidepanel.html#/c/${reminder.contactIds[0]}`;
+  return `/sidepanel.html${listLinkHash({ contactIds: [...reminder.contactIds].slice(0, MAX_CONTACT_IDS) }, label)}`;
 }
 
 /** A click on the notification: closes it and opens the card in a tab (see the file comment). */
@@ -65,7 +71,9 @@ export async function openReminder(key: string, db: KeepcardDB = getDb()) {
   await browser.notifications.clear(key);
   if (!row) return undefined;
   const tab = await browser.tabs.create({
-    url: browser.runtime.getURL(reminderPagePath(row.reminder) as '/sidepanel.html'),
+    url: browser.runtime.getURL(
+      reminderPagePath(row.reminder, careTitle((await panelI18n(db)).t, row.reminder)) as '/sidepanel.html',
+    ),
   });
   if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
   return tab;
@@ -120,13 +128,17 @@ export function registerReminderDelivery(): void {
   // A service worker started for another reason (a message, the sync alarm) also makes sure the alarm exists.
   void browser.alarms.get(REMINDER_ALARM).then((alarm) => alarm ?? ensureAlarm());
 
-  browser.notifications.onClicked.addListener((key) => void openReminder(key));
+  // A failed action (the database closed, a refused write) is logged with the reminder it was for.
+  const logged = (what: string, key: string) => (e: unknown) =>
+    console.error(`Reminder ${what} failed (${key})`, e);
+  browser.notifications.onClicked.addListener((key) => void openReminder(key).catch(logged('open', key)));
   browser.notifications.onButtonClicked.addListener((key, index) => {
-    if (index === BUTTON_SNOOZE) void snoozeReminderNotification(key, Date.now());
-    else if (index === BUTTON_DONE) void markReminderDone(key, Date.now());
+    if (index === BUTTON_SNOOZE)
+      void snoozeReminderNotification(key, Date.now()).catch(logged('snooze', key));
+    else if (index === BUTTON_DONE) void markReminderDone(key, Date.now()).catch(logged('done', key));
   });
   browser.notifications.onClosed.addListener((key, byUser) => {
-    if (byUser) void closeReminder(getDb(), key);
+    if (byUser) void closeReminder(getDb(), key).catch(logged('close', key));
   });
 
   // The end-to-end build only (KEEPCARD_E2E=1): the test cannot move the service worker's clock nor
