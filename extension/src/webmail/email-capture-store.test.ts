@@ -53,9 +53,12 @@ describe('saveEmailCapture', () => {
     expect(await db.contacts.count()).toBe(1);
     expect(await db.interactions.count()).toBe(1);
     expect(await interactionSummary(first.contact.id, db)).toMatchObject({ count: 1 });
-    // The logged email moved the next follow-up (a new contact is a prospect: 30 days), once.
+    // The logged email moved the next follow-up (a new contact is a prospect: 30 days), once; an
+    // email older than that gives a follow-up due at the time of saving, never one in the past.
     const followUps = await openFollowUps(first.contact.id, db);
-    expect(followUps.map((t) => t.dueAt)).toEqual([first.interaction.occurredAt + 30 * 86_400_000]);
+    expect(followUps.map((t) => t.dueAt)).toEqual([
+      Math.max(first.interaction.occurredAt + 30 * 86_400_000, ctx.now),
+    ]);
   });
 
   test('another message of a known sender is logged on the same card', async () => {
