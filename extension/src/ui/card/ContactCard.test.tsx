@@ -34,6 +34,14 @@ function renderCard(id: string, locale: Locale = 'en') {
   );
 }
 
+/**
+ * Waits for the card's upkeep sections (complaints, loyalty, referrals): they load in their own chunk
+ * once the card has painted, which a loaded machine can take more than a second to reach.
+ */
+async function upkeepShown() {
+  await screen.findByTestId('loyalty-balance', {}, { timeout: 10_000 });
+}
+
 async function aContact() {
   const company = await createRecord('companies', { name: '杭州西湖茶业有限公司' }, ctx);
   return createRecord(
@@ -279,6 +287,7 @@ describe('ContactCard', () => {
     const contact = await aContact();
     renderCard(contact.id);
     await screen.findByTestId('contact-card');
+    await upkeepShown();
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Complaint / praise' }));
     const form = screen.getByTestId('action-form');
@@ -324,6 +333,7 @@ describe('ContactCard', () => {
     const contact = await aContact();
     renderCard(contact.id);
     await screen.findByTestId('contact-card');
+    await upkeepShown();
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Satisfaction score' }));
     const form = screen.getByTestId('action-form');
@@ -369,6 +379,7 @@ describe('ContactCard', () => {
     const contact = await aContact();
     renderCard(contact.id, 'zh-CN');
     await screen.findByTestId('contact-card');
+    await upkeepShown();
     const user = userEvent.setup();
     const section = () => screen.getByRole('region', { name: '积分' });
     await user.click(within(section()).getByRole('button', { name: '奖励积分' }));
@@ -415,6 +426,7 @@ describe('ContactCard', () => {
     );
     const view = renderCard(contact.id);
     await screen.findByTestId('contact-card');
+    await upkeepShown();
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Set referrer' }));
     await user.type(screen.getByLabelText('Search customers by name'), 'chen');
