@@ -81,27 +81,35 @@ async function openFollowUpDue(panel: Page, contactId: string) {
   return open.length ? Math.min(...open.map((t) => t.dueAt)) : undefined;
 }
 
+/**
+ * The demo book, scored; the named customer's card open; their hand-set follow-ups completed; then a
+ * logged call, which moves the cadence follow-up to the call plus the tier's cadence.
+ */
+async function cardWithMovedFollowUp(panel: Page, name: string) {
+  await loadDemo(panel);
+  await scoreBook(panel);
+  await panel.getByRole('searchbox', { name: 'Search customers' }).fill(name);
+  await panel.getByTestId('customer-row').first().click();
+  const card = panel.getByTestId('contact-card');
+  await expect(card.getByRole('heading', { name })).toBeVisible();
+  const contactId = /#\/c\/([\w-]+)$/.exec(panel.url())![1]!;
+  await completeHandSetFollowUps(card);
+  const previousDue = await openFollowUpDue(panel, contactId);
+  const before = Date.now() - 60_000;
+  await card.getByRole('button', { name: 'Log call / meeting' }).click();
+  await card.getByTestId('action-form').getByRole('button', { name: 'Save' }).click();
+  const followUp = await movedFollowUp(panel, contactId, before, previousDue);
+  return { card, contactId, followUp };
+}
+
 test('a follow-up reminder fires once, from the worker, and its notification opens the card', async ({
   context,
   worker,
   openSidePanel,
 }) => {
   const panel = await openSidePanel();
-  await loadDemo(panel);
-  await scoreBook(panel);
-  await panel.getByRole('searchbox', { name: 'Search customers' }).fill('王芳');
-  await panel.getByTestId('customer-row').first().click();
-  const card = panel.getByTestId('contact-card');
-  await expect(card.getByRole('heading', { name: '王芳' })).toBeVisible();
-  const contactId = /#\/c\/([\w-]+)$/.exec(panel.url())![1]!;
-
   // Logging a call moves the next follow-up to the call plus the tier's cadence.
-  await completeHandSetFollowUps(card);
-  const previousDue = await openFollowUpDue(panel, contactId);
-  const before = Date.now();
-  await card.getByRole('button', { name: 'Log call / meeting' }).click();
-  await card.getByTestId('action-form').getByRole('button', { name: 'Save' }).click();
-  const followUp = await movedFollowUp(panel, contactId, before, previousDue);
+  const { contactId, followUp } = await cardWithMovedFollowUp(panel, '王芳');
   await panel.screenshot({ path: test.info().outputPath('card-follow-up.png') });
 
   // The worker's checks, at times the test chooses: now (sets the mark), then just after the due time,
@@ -135,18 +143,7 @@ test('snooze brings a reminder back once; done completes the follow-up and sched
   openSidePanel,
 }) => {
   const panel = await openSidePanel();
-  await loadDemo(panel);
-  await scoreBook(panel);
-  await panel.getByRole('searchbox', { name: 'Search customers' }).fill('陈志强');
-  await panel.getByTestId('customer-row').first().click();
-  const card = panel.getByTestId('contact-card');
-  await expect(card.getByRole('heading', { name: '陈志强' })).toBeVisible();
-  const contactId = /#\/c\/([\w-]+)$/.exec(panel.url())![1]!;
-  await completeHandSetFollowUps(card);
-  const previousDue = await openFollowUpDue(panel, contactId);
-  await card.getByRole('button', { name: 'Log call / meeting' }).click();
-  await card.getByTestId('action-form').getByRole('button', { name: 'Save' }).click();
-  const followUp = await movedFollowUp(panel, contactId, Date.now() - 60_000, previousDue);
+  const { contactId, followUp } = await cardWithMovedFollowUp(panel, '陈志强');
 
   await check(worker, Date.now());
   const due = followUp.dueAt;

@@ -1,7 +1,8 @@
 import { ValidationError } from '@keepcard/shared';
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { KeepcardDB } from './db';
-import { awardPoints, loyaltyBalanceOf, loyaltyEntriesOf, redeemPoints } from './loyalty-repo';
+import { awardPoints, loyaltyBalanceOf, redeemPoints } from './loyalty-repo';
+import { loyaltyEntriesOf } from './record-reads';
 import { AppendOnlyError, createRecord, deleteRecord, updateRecord, type WriteContext } from './records-repo';
 import { freshDb } from './test-db';
 

@@ -14,8 +14,6 @@ export interface PointsInput {
   occurredAt?: number;
 }
 
-export { loyaltyEntriesOf };
-
 /** A customer's current points. */
 export async function loyaltyBalanceOf(contactId: string, db: KeepcardDB = getDb()): Promise<number> {
   return loyaltyBalance(await loyaltyEntriesOf(contactId, db));

@@ -63,13 +63,11 @@ export type StoredRow<T extends TableName> = T extends 'contacts'
 const REVISED: ReadonlySet<TableName> = new Set<TableName>(['contacts', 'companies']);
 
 /**
- * Append-only tables: the loyalty ledger (积分). Its balance is the sum of its entries, so an entry is
- * never edited or deleted; a mistake is corrected by a new entry (see loyalty-repo). The one exception
- * is removing the sample book, whose entries were never shared (`syncMeta.localOnly`).
+ * An edit or deletion of a record of an append-only table (APPEND_ONLY_TABLES: the loyalty ledger,
+ * 积分) was refused. Its balance is the sum of its entries, so a mistake is corrected by a new entry
+ * (see loyalty-repo). The one exception is removing the sample book, whose entries were never shared
+ * (`syncMeta.localOnly`).
  */
-const APPEND_ONLY: ReadonlySet<string> = APPEND_ONLY_TABLES;
-
-/** An edit or deletion of an append-only record was refused. */
 export class AppendOnlyError extends Error {
   override readonly name = 'AppendOnlyError';
   constructor(
@@ -237,7 +235,7 @@ export async function updateRecord<T extends TableName>(
   patch: Partial<NewRecord<T>>,
   ctx: WriteContext,
 ): Promise<StoredRow<T>> {
-  if (APPEND_ONLY.has(table)) throw new AppendOnlyError(table, 'edit');
+  if (APPEND_ONLY_TABLES.has(table)) throw new AppendOnlyError(table, 'edit');
   const db = ctx.db ?? getDb();
   const store = tableOf(db, table);
   return guarded(() =>
@@ -274,7 +272,8 @@ export async function deleteRecord(table: TableName, id: string, ctx: WriteConte
     db.transaction('rw', writeTables(db), async () => {
       const current = await store.get(id);
       if (!current || current.deletedAt !== null) return;
-      if (APPEND_ONLY.has(table) && !current.syncMeta?.localOnly) throw new AppendOnlyError(table, 'delete');
+      if (APPEND_ONLY_TABLES.has(table) && !current.syncMeta?.localOnly)
+        throw new AppendOnlyError(table, 'delete');
       const now = Math.max(ctx.now, current.updatedAt);
       await writeRows(
         db,

@@ -8,6 +8,7 @@ import { useScoring } from '../scoring/use-scoring';
 import { ClipBanner } from './ClipBanner';
 import { ContactCard } from './card/ContactCard';
 import { I18nContext, useI18n } from './i18n-context';
+import { isListLinkHash } from './list/list-link-hash';
 import { openDashboard } from './open-tab';
 import { useUiLanguage } from './use-ui-language';
 
@@ -51,7 +52,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/settings') return { name: 'settings' };
   if (hash === '#/transfer') return { name: 'transfer' };
   // Parsed by the list (list-link.ts), which loads the schemas; a card's path needs none.
-  if (hash.startsWith('#/list?')) return { name: 'list', linkHash: hash };
+  if (isListLinkHash(hash)) return { name: 'list', linkHash: hash };
   return { name: 'list' };
 }
 

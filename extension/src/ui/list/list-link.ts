@@ -1,11 +1,10 @@
 import { SegmentFilter } from '@keepcard/shared';
+import { LIST_LINK_PREFIX as PREFIX } from './list-link-hash';
 
 // A link to the customer list with a filter in the hash: `#/list?filter=<JSON>&label=<text>`. The
 // dashboard opens the list behind a chart this way (a tier bar, a lifecycle stage, the detractors of a
 // month). The filter is checked against the SegmentFilter schema like a saved segment; a link that
 // does not parse is reported with the field and the reason, never applied half-way.
-
-const PREFIX = '#/list?';
 
 /** Longest label kept: it is a caption ("Tier A", "Detractors, 2026-03"), shown as text. */
 const MAX_LABEL = 200;
@@ -21,8 +20,7 @@ export function listLinkHash(filter: SegmentFilter, label?: string): string {
   return `${PREFIX}${params.toString()}`;
 }
 
-/** True for a hash that is a list link (valid or not). */
-export const isListLinkHash = (hash: string): boolean => hash.startsWith(PREFIX);
+export { isListLinkHash } from './list-link-hash';
 
 /**
  * Reads a list link. `reason` is one of the shared schemas' English reasons (the UI translates the
