@@ -1,7 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import { getDb } from '../../src/db/db';
 import { cachedUiLanguage } from '../../src/db/ui-settings-repo';
-import { App, localeOf } from '../../src/ui/App';
+import { App, localeOf, parseRoute } from '../../src/ui/App';
+import { primeCard } from '../../src/ui/card/card-prefetch';
 import { ErrorBoundary } from '../../src/ui/ErrorBoundary';
 import './style.css';
 
@@ -12,7 +13,11 @@ performance.mark('keepcard:main-start');
 // Opening the database overlaps with React's first render (the App reports a failure to open).
 getDb()
   .open()
+  .then(() => performance.mark('keepcard:db-open'))
   .catch(() => {});
+// A panel opened on a card starts reading it now, while React mounts (the card shows this snapshot).
+const route = parseRoute(location.hash);
+if (route.name === 'card') primeCard(route.id);
 const language = cachedUiLanguage();
 document.documentElement.lang = localeOf(language, navigator.language);
 createRoot(document.getElementById('root')!).render(

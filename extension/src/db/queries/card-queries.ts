@@ -93,31 +93,55 @@ export interface Timeline {
 }
 
 /**
- * Notes, interactions, feedback and purchases of a contact in one list, newest first. Each source is
- * read newest-first by its index and only `limit` rows of each are needed for the first `limit` items.
+ * The newest `count` live rows of a contact in a table with a `[contactId+occurredAt]` index. One
+ * `getAll` in index order, newest first (no cursor, no row-by-row round trips); deleted rows are
+ * dropped after reading, and only when they hid some of the newest are all the contact's rows read.
  */
-export async function timelineOf(contactId: string, limit = 50, db: KeepcardDB = getDb()): Promise<Timeline> {
-  const range = <R extends { id: string; deletedAt: number | null }>(
-    table: EntityTable<R, 'id'>,
-  ): Promise<R[]> =>
+async function newestLive<R extends { id: string; deletedAt: number | null }>(
+  table: EntityTable<R, 'id'>,
+  contactId: string,
+  count: number,
+): Promise<R[]> {
+  const range = () =>
     table
       .where('[contactId+occurredAt]')
       .between([contactId, Dexie.minKey], [contactId, Dexie.maxKey])
-      .reverse()
-      .filter(live)
-      .limit(limit + 1)
-      .toArray();
-  const [notes, interactions, feedback, purchases] = await Promise.all([
-    db.notes.where('contactId').equals(contactId).filter(live).toArray(),
-    range<Interaction>(db.interactions),
-    range<Feedback>(db.feedback),
-    range<Purchase>(db.purchases),
+      .reverse();
+  const rows = await range().limit(count).toArray();
+  const kept = rows.filter(live);
+  if (kept.length === rows.length || rows.length < count) return kept;
+  return (await range().toArray()).filter(live).slice(0, count);
+}
+
+/**
+ * Notes, interactions, feedback and purchases of a contact in one list, newest first. Each source is
+ * read newest-first by its index and only `limit` rows of each are needed for the first `limit` items;
+ * `purchases` (all of the contact's, newest first) may be given when the caller reads them anyway.
+ */
+export async function timelineOf(
+  contactId: string,
+  limit = 50,
+  db: KeepcardDB = getDb(),
+  purchases?: Promise<readonly Purchase[]>,
+): Promise<Timeline> {
+  const [notes, interactions, feedback, bought] = await Promise.all([
+    db.notes
+      .where('contactId')
+      .equals(contactId)
+      .toArray()
+      .then((rows) => rows.filter(live)),
+    newestLive<Interaction>(db.interactions, contactId, limit + 1),
+    newestLive<Feedback>(db.feedback, contactId, limit + 1),
+    // Every read starts before the first await, inside the caller's transaction.
+    purchases
+      ? (async () => (await purchases).slice(0, limit + 1))()
+      : newestLive<Purchase>(db.purchases, contactId, limit + 1),
   ]);
   const items: TimelineItem[] = [
     ...notes.map((row) => ({ kind: 'note' as const, at: row.createdAt, id: row.id, row })),
     ...interactions.map((row) => ({ kind: 'interaction' as const, at: row.occurredAt, id: row.id, row })),
     ...feedback.map((row) => ({ kind: 'feedback' as const, at: row.occurredAt, id: row.id, row })),
-    ...purchases.map((row) => ({ kind: 'purchase' as const, at: row.occurredAt, id: row.id, row })),
+    ...bought.map((row) => ({ kind: 'purchase' as const, at: row.occurredAt, id: row.id, row })),
   ].sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1));
   return { items: items.slice(0, limit), more: items.length > limit };
 }
@@ -152,12 +176,14 @@ export async function cardData(id: string, timelineLimit = 50, db: KeepcardDB = 
       db.history,
     ],
     async () => {
+      // The timeline's purchases come from the purchases read for the totals (all of them, newest first).
+      const purchasesRead = purchasesOf(id, db);
       const [head, score, tasks, purchases, timeline, history] = await Promise.all([
         cardHead(id, db),
         scoresOf(id, db),
         openTasksOf(id, db),
-        purchasesOf(id, db),
-        timelineOf(id, timelineLimit, db),
+        purchasesRead,
+        timelineOf(id, timelineLimit, db, purchasesRead),
         fieldHistoryOf(id, db),
       ]);
       return { head, score, tasks, purchases, timeline, history };

@@ -4,6 +4,7 @@ import { cardData } from '../../db/queries/card-queries';
 import { Badge, EmptyNote, Section, Skeleton } from '../common/ui-kit';
 import { useI18n } from '../i18n-context';
 import { ContactInfo } from './ContactInfo';
+import { FIRST_TIMELINE_LIMIT, keepPrimedIfSame, primedCard } from './card-prefetch';
 import { PurchasesSection } from './PurchasesSection';
 import { QuickActions } from './QuickActions';
 import { ScoreBadges } from './ScoreBadges';
@@ -64,15 +65,33 @@ export function ContactCard({
   onRendered?: () => void;
 }) {
   const { t } = useI18n();
-  const [limit, setLimit] = useState(50);
+  const [limit, setLimit] = useState(FIRST_TIMELINE_LIMIT);
   const [now] = useState(() => Date.now());
   // One live query for the whole card: one snapshot, one render when anything of this customer changes.
-  const data = useLiveQuery(async () => {
+  const live = useLiveQuery(async () => {
     performance.mark?.('keepcard:card-query-start');
     const result = await cardData(id, limit);
     performance.mark?.('keepcard:card-query-end');
-    return result;
+    return keepPrimedIfSame(id, limit, result);
   }, [id, limit]);
+  // A panel opened on this card started reading it before React mounted (main.tsx): show that
+  // snapshot until the live query answers.
+  const primed = primedCard(id, limit);
+  const [snapshot, setSnapshot] = useState(primed?.value);
+  useEffect(() => {
+    if (!primed || primed.value) return;
+    let current = true;
+    primed.promise.then(
+      (value) => {
+        if (current) setSnapshot(value);
+      },
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, [primed]);
+  const data = live ?? (snapshot && primed ? snapshot : undefined);
   const head = data?.head;
   const score = data?.score;
   const tasks = data?.tasks;
@@ -166,7 +185,7 @@ export function ContactCard({
               <UpkeepSections contact={head.contact} />
             </Suspense>
           )}
-          <Section id="card-preferences" title={t('card.section.preferences')}>
+          <Section below id="card-preferences" title={t('card.section.preferences')}>
             {head.contact.preferences.text ||
             head.contact.preferences.tags.length ||
             head.contact.tags.length ? (
@@ -199,7 +218,7 @@ export function ContactCard({
               <EmptyNote>{t('card.noPreferences')}</EmptyNote>
             )}
           </Section>
-          <TimelineSection timeline={timeline} onMore={() => setLimit(limit + 50)} />
+          <TimelineSection timeline={timeline} onMore={() => setLimit(limit + FIRST_TIMELINE_LIMIT)} />
           <HistorySection history={history} />
         </article>
       )}

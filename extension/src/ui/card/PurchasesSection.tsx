@@ -10,14 +10,14 @@ export function PurchasesSection({ purchases }: { purchases: Purchase[] | undefi
   const [all, setAll] = useState(false);
   if (purchases === undefined)
     return (
-      <Section id="card-purchases" title={t('card.section.purchases')}>
+      <Section below id="card-purchases" title={t('card.section.purchases')}>
         {null}
       </Section>
     );
   const periods = totalsPerYear(purchases);
   const shown = all ? purchases : purchases.slice(0, 5);
   return (
-    <Section id="card-purchases" title={t('card.section.purchases')}>
+    <Section below id="card-purchases" title={t('card.section.purchases')}>
       {purchases.length === 0 ? (
         <EmptyNote>{t('card.noPurchases')}</EmptyNote>
       ) : (

@@ -72,7 +72,7 @@ export function TimelineSection({
   const i18n = useI18n();
   const { t, formatDateTime } = i18n;
   return (
-    <Section id="card-timeline" title={t('card.section.timeline')}>
+    <Section below id="card-timeline" title={t('card.section.timeline')}>
       {timeline === undefined ? null : timeline.items.length === 0 ? (
         <EmptyNote>{t('card.noTimeline')}</EmptyNote>
       ) : (
@@ -152,7 +152,7 @@ export function HistorySection({ history }: { history: HistoryRow[] | undefined 
   const ids = contactIdsIn(history ?? []);
   const names = useLiveQuery(() => contactNames(ids), [ids.join(',')]);
   return (
-    <Section id="card-history" title={t('card.section.history')}>
+    <Section below id="card-history" title={t('card.section.history')}>
       {history === undefined ? null : history.length === 0 ? (
         <EmptyNote>{t('card.noHistory')}</EmptyNote>
       ) : (

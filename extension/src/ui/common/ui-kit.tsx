@@ -39,15 +39,27 @@ export function Section({
   id,
   title,
   actions,
+  below,
   children,
 }: {
   id: string;
   title: string;
   actions?: ReactNode;
+  /**
+   * Usually below the first screen (a card's purchases, timeline, history): the browser lays it out
+   * and paints it only when it scrolls near (content-visibility), so a long timeline does not delay
+   * the first screen. It stays in the page, the accessibility tree and find-in-page.
+   */
+  below?: boolean;
   children: ReactNode;
 }) {
   return (
-    <section aria-labelledby={id} className="border-t border-slate-200 py-3 dark:border-slate-700">
+    <section
+      aria-labelledby={id}
+      className={`border-t border-slate-200 py-3 dark:border-slate-700${
+        below ? ' [contain-intrinsic-size:auto_320px] [content-visibility:auto]' : ''
+      }`}
+    >
       <div className="mb-1.5 flex items-center justify-between gap-2">
         <h3
           id={id}

@@ -1,0 +1,55 @@
+import { sameValue } from '@keepcard/shared';
+import { type CardData, cardData } from '../../db/queries/card-queries';
+
+/** How many timeline items a card shows first (more on request). */
+export const FIRST_TIMELINE_LIMIT = 50;
+
+interface Primed {
+  id: string;
+  limit: number;
+  promise: Promise<CardData>;
+  value?: CardData;
+}
+
+let primed: Primed | null = null;
+
+/**
+ * Starts reading a card's rows as the panel's script starts, before React has mounted: the card's
+ * own live query starts only when the card mounts, so a panel opened on a card would otherwise wait
+ * for the mount and then for the database. The card renders from this snapshot first; its live query
+ * then keeps it current (and renders nothing again when it read the same rows).
+ */
+export function primeCard(
+  id: string,
+  limit = FIRST_TIMELINE_LIMIT,
+  read: (id: string, limit: number) => Promise<CardData> = cardData,
+): void {
+  const entry: Primed = { id, limit, promise: read(id, limit) };
+  entry.promise.then(
+    (value) => {
+      performance.mark?.('keepcard:card-primed');
+      entry.value = value;
+    },
+    () => {
+      // The live query reads again and shows the error; a failed snapshot is simply not used.
+      if (primed === entry) primed = null;
+    },
+  );
+  primed = entry;
+}
+
+/** The primed snapshot for this card and timeline length, if one was started. */
+export function primedCard(id: string, limit: number): Primed | null {
+  return primed && primed.id === id && primed.limit === limit ? primed : null;
+}
+
+/**
+ * The live query's answer, or the primed snapshot itself when both hold the same rows: the card
+ * keeps the object it already rendered, so it does not render again for nothing.
+ */
+export function keepPrimedIfSame(id: string, limit: number, live: CardData): CardData {
+  const snapshot = primedCard(id, limit)?.value;
+  // Used once: later answers come from real changes, and a card opened again reads afresh.
+  primed = null;
+  return snapshot !== undefined && sameValue(snapshot, live) ? snapshot : live;
+}
