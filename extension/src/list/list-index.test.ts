@@ -218,6 +218,9 @@ describe('ListIndex', () => {
     );
     index.apply({ contacts: rows });
     const sort: ListSort = { key: 'name', dir: 'asc' };
+    // A result is the caller's to keep: later queries (which reuse the index's buffers) leave it alone.
+    const kept = await index.query({ text: 'customer 1' }, sort, NOW);
+    const keptCopy = [...kept.slots];
     for (const filter of [
       { text: '客户1' },
       { text: 'p12@' },
@@ -235,6 +238,7 @@ describe('ListIndex', () => {
       const got = await ids(index, filter, sort);
       expect(got, JSON.stringify(filter)).toEqual(bruteForce(index, filter, sort));
     }
+    expect([...kept.slots]).toEqual(keptCopy);
     // Renaming one contact rebuilds the blob.
     index.apply({
       contacts: [{ ...rows[10]!, displayName: 'Zebra Renamed', nameKey: nameKey('Zebra Renamed') }],

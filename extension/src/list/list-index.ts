@@ -110,6 +110,15 @@ export class ListIndex {
   private lastQuery:
     | { structure: string; text: string; sortKey: string; version: number; now: number; result: Uint32Array }
     | undefined;
+  /**
+   * Reused by every query, so a keystroke allocates no buffer the size of the book (with 100,000
+   * customers those made the garbage collector run on most keystrokes): text matches are stamped
+   * by slot with a generation number instead of a fresh array of marks, and results are built in
+   * `scratch` and copied out at their own length.
+   */
+  private matchStamps = new Uint32Array(0);
+  private matchGeneration = 0;
+  private scratch = new Uint32Array(0);
 
   get version(): number {
     return this.versionNo;
@@ -357,26 +366,34 @@ export class ListIndex {
     const cacheKey = `${sort.key}:${sort.dir}`;
     const cached = this.orders.get(cacheKey);
     const changes = cached ? this.changesSince(cached.version) : null;
+    const patching = cached !== undefined && changes !== null;
+    // The other direction of the same key, current: its values are this one's, its order reversed.
+    const opposite = this.orders.get(`${sort.key}:${sort.dir === 'asc' ? 'desc' : 'asc'}`);
+    const fromOpposite =
+      !patching && opposite?.version === version && opposite.values.length === this.entries.length;
     let values: Float64Array;
-    if (cached && changes && cached.values.length === this.entries.length) {
+    if (patching && cached.values.length === this.entries.length) {
       values = cached.values;
       for (const slot of changes) values[slot] = this.valueOf(slot, sort.key);
+    } else if (fromOpposite) {
+      values = opposite.values.slice();
     } else {
       values = new Float64Array(this.entries.length);
       for (let slot = 0; slot < this.entries.length; slot++) values[slot] = this.valueOf(slot, sort.key);
-      if (cached && changes) {
+      if (patching) {
         // The entries array grew: carry the old values over, then refresh the changed ones.
         for (const slot of changes) values[slot] = this.valueOf(slot, sort.key);
       }
     }
     const compare = this.comparator(sort.key, sort.dir, values);
     const live = (slot: number) => this.entries[slot] !== undefined;
-    const opposite = this.orders.get(`${sort.key}:${sort.dir === 'asc' ? 'desc' : 'asc'}`);
     // Names that changed move other sorts' ties too: those slots are patched along with the rest.
-    const order =
-      cached && changes
-        ? patchSortedOrder(cached.order, changes, live, compare)
-        : opposite?.version === version
+    // Names descending are the name order's groups of equal names reversed (ties stay by id).
+    const order = patching
+      ? patchSortedOrder(cached.order, changes, live, compare)
+      : sort.key === 'name'
+        ? reverseGroups(nameOrder, this.rank)
+        : fromOpposite
           ? reverseGroups(opposite.order, values)
           : await slicedSort(nameOrder, compare);
     if (version !== this.versionNo) return this.sortedSlots(sort);
@@ -385,12 +402,14 @@ export class ListIndex {
   }
 
   /**
-   * Sorts the index by every key (in its default direction) ahead of need, in slices: the first switch
-   * to a sort then costs a pass over a ready order, not a sort of the whole book.
+   * Sorts the index by every key (in its default direction, then the other) ahead of need, in slices:
+   * the first switch to a sort then costs a pass over a ready order, not a sort of the whole book.
    */
   async warmSorts(keys: readonly SortKey[], direction: (key: SortKey) => SortDirection): Promise<void> {
     for (const key of keys) await this.sortedSlots({ key, dir: direction(key) });
     this.searchBlob();
+    // Then the other directions: each is its sorted direction's groups reversed, a pass, not a sort.
+    for (const key of keys) await this.sortedSlots({ key, dir: direction(key) === 'asc' ? 'desc' : 'asc' });
   }
 
   /**
@@ -418,13 +437,21 @@ export class ListIndex {
   }
 
   /**
-   * Marks (by slot) the entries whose search text contains any of the needles. Matches come in text
-   * order, so the entry holding each is found by galloping forward from the previous one: a short
-   * query matching most of a large book costs one pass over the starts, not a binary search per match.
+   * Stamps (by slot) the entries whose search text contains any of the needles: after the call,
+   * `stamps[slot] === generation` for exactly those. Matches come in text order, so the entry holding
+   * each is found by galloping forward from the previous one: a short query matching most of a large
+   * book costs one pass over the starts, not a binary search per match.
    */
-  private textMatches(needles: string[]): Uint8Array {
+  private textMatches(needles: string[]): { stamps: Uint32Array; generation: number } {
     const { text, starts, ends, slots } = this.searchBlob();
-    const marks = new Uint8Array(this.entries.length);
+    if (this.matchStamps.length < this.entries.length)
+      this.matchStamps = new Uint32Array(Math.max(this.entries.length, this.matchStamps.length * 2));
+    if (this.matchGeneration === 0xffff_ffff) {
+      this.matchStamps.fill(0);
+      this.matchGeneration = 0;
+    }
+    const stamps = this.matchStamps;
+    const generation = ++this.matchGeneration;
     const last = starts.length - 1;
     for (const needle of needles) {
       let lo = 0;
@@ -449,11 +476,17 @@ export class ListIndex {
           if (starts[mid]! <= at) lo = mid;
           else hi = mid - 1;
         }
-        marks[slots[lo]!] = 1;
+        stamps[slots[lo]!] = generation;
         at = text.indexOf(needle, ends[lo]! + 1);
       }
     }
-    return marks;
+    return { stamps, generation };
+  }
+
+  /** A buffer at least `size` long for building a result (copied out before it is returned). */
+  private scratchOf(size: number): Uint32Array {
+    if (this.scratch.length < size) this.scratch = new Uint32Array(Math.max(size, this.scratch.length * 2));
+    return this.scratch;
   }
 
   /**
@@ -484,15 +517,15 @@ export class ListIndex {
       !/\d[\s()+-]|[\s()+-]\d/.test(text)
         ? last.result
         : order;
-    const out = new Uint32Array(base.length);
+    const out = this.scratchOf(base.length);
     let k = 0;
     // Everything but the text as column tests; the text through the blob (large scans) or per entry.
     const others = this.columns.compile(rest, now, (slot) => this.entries[slot]!);
     if (text && base.length > 30_000) {
       const digits = text.replace(/[\s()+-]/g, '');
       const phoneLike = /^\d{3,}$/.test(digits) && digits !== text;
-      const marks = this.textMatches(phoneLike ? [text, digits] : [text]);
-      for (const slot of base) if (marks[slot] === 1 && (!others || others(slot))) out[k++] = slot;
+      const { stamps, generation } = this.textMatches(phoneLike ? [text, digits] : [text]);
+      for (const slot of base) if (stamps[slot] === generation && (!others || others(slot))) out[k++] = slot;
     } else {
       const textMatches = text ? compileFilter({ text }, now) : null;
       for (const slot of base) {
@@ -500,7 +533,8 @@ export class ListIndex {
         if (entry && (!others || others(slot)) && (!textMatches || textMatches(entry))) out[k++] = slot;
       }
     }
-    const result = out.subarray(0, k);
+    // Every customer of the narrowed result still matches: it is the answer as it is.
+    const result = k === base.length ? base : out.slice(0, k);
     this.lastQuery = { structure, text, sortKey, version, now: day, result };
     return { slots: result, version };
   }
@@ -516,7 +550,7 @@ export class ListIndex {
     let count = 0;
     const revenue = new Map<string, number>();
     this.entries.forEach((entry, slot) => {
-      if (!entry || (marks && marks[slot] !== 1) || (others && !others(slot))) return;
+      if (!entry || (marks && marks.stamps[slot] !== marks.generation) || (others && !others(slot))) return;
       count++;
       const s = entry.scores;
       if (s) revenue.set(s.currency, (revenue.get(s.currency) ?? 0) + s.revenueInWindowMinor);
