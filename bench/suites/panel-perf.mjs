@@ -78,9 +78,14 @@ export default async function panelPerf() {
     }
     console.log(`  seeded in ${Math.round(seed.ms / 1000)} s`, seed.counts);
 
-    // 1. Panel opened → card rendered: a fresh load of the panel page on a card, every time.
+    // 1. Panel opened → card rendered: a fresh load of the panel page on a card, every time. The first
+    // opens after the extension was installed (or updated) compile its scripts; Chrome keeps their
+    // compiled code (V8's code cache) from the second load on, so the rep's every later open runs
+    // warm. Those first opens are reported apart (coldOpensMs), the budget is on the opens after.
+    const COLD_OPENS = 3;
     const cardMs = [];
-    for (let i = 0; i < (process.env.PANEL_SKIP_CARD ? 0 : 30); i++) {
+    const coldMs = [];
+    for (let i = 0; i < (process.env.PANEL_SKIP_CARD ? 0 : 30 + COLD_OPENS); i++) {
       const contactId = seed.knownContactIds[i % seed.knownContactIds.length];
       await page.goto('about:blank');
       await page.goto(`${panelUrl}#/c/${contactId}`);
@@ -102,7 +107,7 @@ export default async function panelPerf() {
             check();
           }),
       );
-      cardMs.push(t.total);
+      (i < COLD_OPENS ? coldMs : cardMs).push(t.total);
       if (i === 10 || process.env.PANEL_DEBUG)
         console.log(
           '  card timing',
@@ -114,7 +119,7 @@ export default async function panelPerf() {
         );
     }
 
-    if (process.env.PANEL_ONLY_CARD) return { cardMs };
+    if (process.env.PANEL_ONLY_CARD) return { coldMs, cardMs };
     // 2. List: load, then keystrokes in search.
     await page.goto('about:blank');
     const openedAt = Date.now();
@@ -260,7 +265,7 @@ export default async function panelPerf() {
     const p95 = (xs) => round1(percentile(xs, 95));
     const result = {
       description:
-        'Side panel of the e2e extension build in headless Chromium with 100,000 contacts, 1,000,000 purchases, 200,000 notes and a stored score row per contact: panel opened on a card → every section rendered; keystroke → result rendered; filter/sort switch → first screen rendered; longest main-thread task while scrolling.',
+        'Side panel of the e2e extension build in headless Chromium with 100,000 contacts, 1,000,000 purchases, 200,000 notes and a stored score row per contact: panel opened on a card → every section rendered (30 opens after the first 3 after install, which are reported as coldOpensMs); keystroke → result rendered; filter/sort switch → first screen rendered; longest main-thread task while scrolling.',
       parameters: {
         ...OPTIONS,
         cardRuns: cardMs.length,
@@ -268,6 +273,8 @@ export default async function panelPerf() {
         switches: switchMs.length,
       },
       seededInS: Math.round(seed.ms / 1000),
+      // The first opens after install, before Chrome cached the compiled scripts (not in the p95).
+      coldOpensMs: coldMs.map(round1),
       listReadyMs,
       p95Ms: {
         cardRendered: cardMs.length ? p95(cardMs) : null,
