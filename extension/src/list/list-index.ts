@@ -310,7 +310,8 @@ export class ListIndex {
     const rank = new Float64Array(this.entries.length);
     let r = 0;
     let previous: string | undefined;
-    for (const slot of order) {
+    for (let i = 0; i < order.length; i++) {
+      const slot = order[i]!;
       const key = this.entries[slot]!.nameKey;
       if (key !== previous) r++;
       rank[slot] = r;
@@ -525,10 +526,16 @@ export class ListIndex {
       const digits = text.replace(/[\s()+-]/g, '');
       const phoneLike = /^\d{3,}$/.test(digits) && digits !== text;
       const { stamps, generation } = this.textMatches(phoneLike ? [text, digits] : [text]);
-      for (const slot of base) if (stamps[slot] === generation && (!others || others(slot))) out[k++] = slot;
+      // Indexed loops over the typed arrays: `for…of` allocated an iterator result per customer,
+      // megabytes per keystroke for the garbage collector.
+      for (let i = 0; i < base.length; i++) {
+        const slot = base[i]!;
+        if (stamps[slot] === generation && (!others || others(slot))) out[k++] = slot;
+      }
     } else {
       const textMatches = text ? compileFilter({ text }, now) : null;
-      for (const slot of base) {
+      for (let i = 0; i < base.length; i++) {
+        const slot = base[i]!;
         const entry = this.entries[slot];
         if (entry && (!others || others(slot)) && (!textMatches || textMatches(entry))) out[k++] = slot;
       }

@@ -83,7 +83,7 @@ export function patchSortedOrder(
 ): Uint32Array {
   let restLength = 0;
   const rest = new Uint32Array(order.length);
-  for (const item of order) if (!changed.has(item)) rest[restLength++] = item;
+  for (let i = 0; i < order.length; i++) if (!changed.has(order[i]!)) rest[restLength++] = order[i]!;
   const inserted = [...changed].filter(keep).sort(compare);
   const out = new Uint32Array(restLength + inserted.length);
   let from = 0;
