@@ -1,5 +1,5 @@
 import type { ListEntry, SortKey } from '@keepcard/shared';
-import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { I18n, MessageKey } from '../../i18n';
 import type { ListIndex } from '../../list/list-index';
 import { CHURN_TONE, TIER_TONE } from '../card/ScoreBadges';
@@ -43,6 +43,8 @@ interface Props {
   label: string;
   /** Changes whenever the result changes (new query): scroll goes back to the top. */
   resultKey: string;
+  /** The index's version the result was computed at. */
+  version: number;
 }
 
 /**
@@ -50,7 +52,12 @@ interface Props {
  * result of 100,000 renders and scrolls like one of 20. Arrow keys, Page Up/Down, Home and End move;
  * Enter opens the card; Space selects; Ctrl+A selects every result; Escape clears the selection.
  */
-export function CustomerRows({
+/**
+ * Memoised: a keystroke renders the list once with its new text before the results arrive, and
+ * then the rows have nothing new to show. `version` (the index's, at the query) makes a rescore or
+ * rename that leaves the same slots render the rows again.
+ */
+export const CustomerRows = memo(function CustomerRows({
   index,
   slots,
   sortKey,
@@ -62,6 +69,7 @@ export function CustomerRows({
   label,
   resultKey,
 }: Props) {
+  // (`version` is read by memo's comparison only: a new version renders the rows again.)
   const i18n = useI18n();
   const { t } = i18n;
   const scroller = useRef<HTMLDivElement>(null);
@@ -227,4 +235,4 @@ export function CustomerRows({
       <div style={{ height: count * ROW_HEIGHT, position: 'relative' }}>{rows}</div>
     </div>
   );
-}
+});

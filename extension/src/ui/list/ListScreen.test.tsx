@@ -119,6 +119,25 @@ describe('ListScreen', () => {
     expect((await screen.findByTestId('list-no-match')).textContent).toContain('No customer matches “zzz”.');
   });
 
+  test('a rescore that leaves the same customers in view still shows in their rows', async () => {
+    const rows = await seed(5);
+    renderList();
+    await waitFor(() => expect(screen.getByTestId('result-count').textContent).toBe('5 customers'));
+    const firstRow = () => screen.getAllByTestId('customer-row')[0]!;
+    const first = rows.find((r) => firstRow().textContent?.includes(r.displayName))!;
+    const before = firstRow().textContent;
+    // The scoring worker stores a new tier for the first row's customer: the sort by name is unchanged.
+    await db.scores.put({
+      contactId: first.id,
+      localRev: 100,
+      scoredAt: ctx.now,
+      list: scores({ tier: 'B', lifetimeValueMinor: 1 }),
+      detail: {} as never,
+    });
+    await waitFor(() => expect(firstRow().textContent).not.toBe(before));
+    expect(firstRow().textContent).toContain(first.displayName);
+  });
+
   test('rows are virtualised: a 30-row result puts only the rows in view (plus a few) in the DOM', async () => {
     await seed(30);
     renderList();

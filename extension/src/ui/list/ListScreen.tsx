@@ -9,7 +9,7 @@ import {
   SORT_KEYS,
   type SortKey,
 } from '@keepcard/shared';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { getLocalActor } from '../../db/settings-repo';
 import type { MessageKey } from '../../i18n';
 import type { ListSort } from '../../list/list-index';
@@ -114,39 +114,48 @@ export function ListScreen({
   const setView = (view: ListView | undefined) => setFilter((f) => ({ ...f, view }));
   const pickSort = (key: SortKey) => setSort({ key, dir: DEFAULT_DIRECTION[key] });
 
-  const resultIds = (): string[] => {
+  // Stable handlers: the rows (memoised) then skip the render a keystroke makes before its results.
+  const resultIds = useCallback((): string[] => {
     if (!slots) return [];
     const ids: string[] = [];
-    for (const slot of slots) {
-      const e = index.entry(slot);
+    for (let i = 0; i < slots.length; i++) {
+      const e = index.entry(slots[i]!);
       if (e) ids.push(e.id);
     }
     return ids;
-  };
-  const toggle = (id: string, range: boolean) => {
-    setSelected((current) => {
-      const next = new Set(current);
-      if (range && anchor && slots) {
-        const ids = resultIds();
-        const a = ids.indexOf(anchor);
-        const b = ids.indexOf(id);
-        if (a >= 0 && b >= 0) {
-          for (const x of ids.slice(Math.min(a, b), Math.max(a, b) + 1)) next.add(x);
-          return next;
+  }, [slots, index]);
+  const toggle = useCallback(
+    (id: string, range: boolean) => {
+      setSelected((current) => {
+        const next = new Set(current);
+        if (range && anchor && slots) {
+          const ids = resultIds();
+          const a = ids.indexOf(anchor);
+          const b = ids.indexOf(id);
+          if (a >= 0 && b >= 0) {
+            for (const x of ids.slice(Math.min(a, b), Math.max(a, b) + 1)) next.add(x);
+            return next;
+          }
         }
-      }
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-    setAnchor(id);
-  };
-  const toggleAll = () => {
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      });
+      setAnchor(id);
+    },
+    [anchor, slots, resultIds],
+  );
+  const toggleAll = useCallback(() => {
     const ids = resultIds();
     setSelected((current) =>
       ids.length > 0 && ids.every((id) => current.has(id)) ? new Set() : new Set(ids),
     );
-  };
+  }, [resultIds]);
+  const anySelected = selected.size > 0;
+  const onEscape = useCallback(
+    () => (anySelected ? setSelected(new Set()) : searchRef.current?.focus()),
+    [anySelected],
+  );
   const exportCsv = () => {
     const entries: ListEntry[] = [];
     for (const id of selected) {
@@ -158,7 +167,10 @@ export function ListScreen({
 
   const count = slots?.length ?? 0;
   const filtersOn = activeFilterCount(filter);
-  const resultKey = `${JSON.stringify(filter)}|${sort.key}:${sort.dir}`;
+  // The filter and sort of the result on screen (a keystroke's answer may lag one render behind).
+  const shownKey = query.for
+    ? `${JSON.stringify(query.for.filter)}|${query.for.sort.key}:${query.for.sort.dir}`
+    : '';
   const allSelected = count > 0 && selected.size >= count && resultIds().every((id) => selected.has(id));
 
   let body: React.ReactNode;
@@ -225,9 +237,10 @@ export function ListScreen({
         onToggle={toggle}
         onToggleAll={toggleAll}
         onOpen={onOpen}
-        onEscape={() => (selected.size > 0 ? setSelected(new Set()) : searchRef.current?.focus())}
+        onEscape={onEscape}
         label={t('list.label')}
-        resultKey={resultKey}
+        resultKey={shownKey}
+        version={query.result!.version}
       />
     );
   }
@@ -354,11 +367,7 @@ export function ListScreen({
           <span
             data-testid="result-count"
             data-results-text={query.for?.filter.text ?? ''}
-            data-results-key={
-              query.for
-                ? `${JSON.stringify(query.for.filter)}|${query.for.sort.key}:${query.for.sort.dir}`
-                : ''
-            }
+            data-results-key={shownKey}
             aria-live="polite"
           >
             {t('list.count', { count, countText: formatNumber(count) })}
