@@ -1,3 +1,4 @@
+import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import { Parser } from 'htmlparser2';
 import { CAPTURE_LIMITS } from '../capture-limits';
 import { resolveWebUrl } from '../clean-values';
@@ -111,14 +112,32 @@ function resetFrame(frame: Frame, start: number): Frame {
   return frame;
 }
 
-function contactHref(name: string, attribs: Record<string, string>): ContactHit['kind'] | undefined {
-  if (name !== 'a' && name !== 'area') return undefined;
-  const href = attribs.href?.trim();
+// The page is tokenized without decoding entities (decoding every character of a 1 MB page cost
+// a tenth of the capture budget); the few attribute values and texts that are read are decoded
+// here, with the same decoder and modes htmlparser2 uses (attribute and legacy text).
+function attr(value: string | undefined): string | undefined {
+  return value?.includes('&') ? decodeHTMLAttribute(value) : value;
+}
+
+function decodedText(raw: string): string {
+  return raw.includes('&') ? decodeHTML(raw) : raw;
+}
+
+function contactHref(href: string | undefined, type: string | undefined): ContactHit['kind'] | undefined {
   if (!href) return undefined;
   if (/^mailto:/i.test(href)) return 'mailto';
   if (/^tel:/i.test(href)) return 'tel';
-  if (/\.vcf(?:$|[?#])/i.test(href) || /^text\/(?:x-)?vcard$/i.test(attribs.type ?? '')) return 'vcf';
+  if (/\.vcf(?:$|[?#])/i.test(href) || /^text\/(?:x-)?vcard$/i.test(type ?? '')) return 'vcf';
   return undefined;
+}
+
+/** The address a mailto: link or a text email is counted by, to tell one person's card from a list. */
+function emailKeyOfHit(hit: ContactHit): string | undefined {
+  if (hit.kind !== 'mailto' && hit.kind !== 'text-email') return undefined;
+  return hit.value
+    .replace(/^mailto:/i, '')
+    .split('?')[0]!
+    .toLowerCase();
 }
 
 /** Appends to a list that is created on first use (most elements never need one). */
@@ -143,16 +162,29 @@ function nameOf(candidate: Candidate): string | null {
  */
 function cardName(candidates: Candidate[] | undefined): string | null | undefined {
   if (!candidates) return undefined;
-  for (const rank of [1, 2] as const) {
-    const names = new Set<string>();
+  for (let rank = 1; rank <= 2; rank++) {
+    let shown: string | undefined;
     for (const c of candidates) {
       const name = c.rank === rank ? nameOf(c) : null;
-      if (name) names.add(name);
+      if (!name || name === shown) continue;
+      if (shown !== undefined) return null;
+      shown = name;
     }
-    if (names.size === 1) return [...names][0];
-    if (names.size > 1) return null;
+    if (shown !== undefined) return shown;
   }
   return undefined;
+}
+
+/** True when an element holds links or addresses to more than one mailbox: a list of people. */
+function manyMailboxes(hits: readonly ContactHit[], emailKeys: Map<ContactHit, string>): boolean {
+  let first: string | undefined;
+  for (const hit of hits) {
+    const key = emailKeys.get(hit);
+    if (key === undefined) continue;
+    if (first === undefined) first = key;
+    else if (key !== first) return true;
+  }
+  return false;
 }
 
 function hasClass(classAttr: string, ...names: string[]): boolean {
@@ -218,6 +250,8 @@ export function scanPage(input: string, pageUrl: string): PageScan {
     rdfa: false,
   };
 
+  /** The mailbox of each mailto: and text-email hit, read once. */
+  const emailKeys = new Map<ContactHit, string>();
   const addHit = (hit: ContactHit): boolean => {
     if (scan.hits.length >= CAPTURE_LIMITS.maxLinks) {
       note(
@@ -227,6 +261,8 @@ export function scanPage(input: string, pageUrl: string): PageScan {
       return false;
     }
     scan.hits.push(hit);
+    const emailKey = emailKeyOfHit(hit);
+    if (emailKey !== undefined) emailKeys.set(hit, emailKey);
     return true;
   };
 
@@ -255,9 +291,10 @@ export function scanPage(input: string, pageUrl: string): PageScan {
       pendingText = '';
       return;
     }
-    const text = pendingText;
+    const text = decodedText(pendingText);
     pendingText = '';
     pendingHasAt = false;
+    if (!text.includes('@')) return;
     for (const match of text.matchAll(EMAIL_IN_TEXT)) {
       const hit: ContactHit = { kind: 'text-email', value: match[0], at: pendingAt + (match.index ?? 0) };
       if (!addHit(hit)) return;
@@ -296,19 +333,25 @@ export function scanPage(input: string, pageUrl: string): PageScan {
         switch (name) {
           case 'base':
             if (attribs.href && scan.baseUrl === scan.pageUrl) {
-              const base = resolveWebUrl(attribs.href, scan.pageUrl);
+              const base = resolveWebUrl(attr(attribs.href), scan.pageUrl);
               if (base) scan.baseUrl = base;
             }
             break;
           case 'meta': {
-            const key = (attribs.property ?? attribs.name ?? attribs.itemprop)?.trim().toLowerCase();
-            if (key && attribs.content && !scan.metas.has(key)) scan.metas.set(key, attribs.content);
+            const key = attr(attribs.property ?? attribs.name ?? attribs.itemprop)
+              ?.trim()
+              .toLowerCase();
+            if (key && attribs.content && !scan.metas.has(key)) scan.metas.set(key, attr(attribs.content)!);
             break;
           }
           case 'link':
             if (attribs.href && attribs.rel) {
               const sizes = attribs.sizes;
-              scan.linkRels.push({ rels: tokens(attribs.rel), href: attribs.href, ...(sizes && { sizes }) });
+              scan.linkRels.push({
+                rels: tokens(attr(attribs.rel)),
+                href: attr(attribs.href)!,
+                ...(sizes && { sizes: attr(sizes) }),
+              });
             }
             break;
           case 'title':
@@ -316,7 +359,7 @@ export function scanPage(input: string, pageUrl: string): PageScan {
             break;
           case 'script':
             if (
-              attribs.type?.trim().toLowerCase() === 'application/ld+json' &&
+              attr(attribs.type)?.trim().toLowerCase() === 'application/ld+json' &&
               scan.jsonLd.length < CAPTURE_LIMITS.maxJsonLdScripts
             ) {
               jsonLd = { parts: [], chars: 0, start };
@@ -327,26 +370,29 @@ export function scanPage(input: string, pageUrl: string): PageScan {
 
         // Structured regions: only the outermost of each kind is recorded; its source parses it whole.
         // (Cheap substring tests first: most elements have classes, few are cards or names.)
-        const classAttr = attribs.class;
+        const classAttr = attr(attribs.class);
         if (classAttr?.includes('card') && hasClass(classAttr, 'h-card', 'vcard')) {
           frame.opens = append(frame.opens, 'microformats');
         }
         if ('itemscope' in attribs) frame.opens = append(frame.opens, 'microdata');
         if ('typeof' in attribs) frame.opens = append(frame.opens, 'rdfa');
-        for (const kind of frame.opens ?? []) {
-          if (openRegions[kind]++ === 0) frame.outermost = append(frame.outermost, kind);
+        if (frame.opens) {
+          for (const kind of frame.opens) {
+            if (openRegions[kind]++ === 0) frame.outermost = append(frame.outermost, kind);
+          }
         }
 
-        const linkKind = contactHref(name, attribs);
+        const href = name === 'a' || name === 'area' ? attr(attribs.href)?.trim() : undefined;
+        const linkKind = contactHref(href, attr(attribs.type));
         const namedByClass =
           classAttr !== undefined &&
           (classAttr.includes('name') || classAttr.includes('fn') || classAttr.includes('author')) &&
           NAME_CLASS.test(classAttr);
         if (linkKind) {
-          const hint = attribs.title ?? attribs['aria-label'];
+          const hint = attr(attribs.title ?? attribs['aria-label']);
           const hit: ContactHit = {
             kind: linkKind,
-            value: attribs.href!.trim(),
+            value: href!,
             at: start,
             ...(hint && { hint }),
           };
@@ -355,7 +401,7 @@ export function scanPage(input: string, pageUrl: string): PageScan {
             frame.text = '';
             inLink = true;
           }
-        } else if (HEADING.has(name) || namedByClass || attribs.itemprop === 'name') {
+        } else if (HEADING.has(name) || namedByClass || attr(attribs.itemprop) === 'name') {
           frame.text = '';
           frame.rank = 1;
         } else if (EMPHASIS.has(name)) {
@@ -363,7 +409,7 @@ export function scanPage(input: string, pageUrl: string): PageScan {
           frame.rank = 2;
         } else if (name === 'img' && attribs.alt) {
           // An image inside a label reads as its alt text, as in microformats' implied names.
-          appendLabelText(` ${attribs.alt} `);
+          appendLabelText(` ${attr(attribs.alt)} `);
         }
         if (frame.text !== undefined) collecting++;
         depth++;
@@ -383,9 +429,10 @@ export function scanPage(input: string, pageUrl: string): PageScan {
         if (!inLink && pendingText.length < 10_000) {
           if (!pendingText) pendingAt = parser.startIndex;
           pendingText += data;
-          if (!pendingHasAt && data.includes('@')) pendingHasAt = true;
+          // An "@" may be written as an entity (&#64;): such text is decoded and scanned too.
+          if (!pendingHasAt && (data.includes('@') || data.includes('&'))) pendingHasAt = true;
         }
-        appendLabelText(data);
+        if (collecting > 0) appendLabelText(decodedText(data));
       },
 
       onclosetag(name) {
@@ -411,11 +458,13 @@ export function scanPage(input: string, pageUrl: string): PageScan {
           jsonLd = undefined;
         }
         if (name === 'title' && titleParts) {
-          scan.title = titleParts.join('');
+          scan.title = decodedText(titleParts.join(''));
           titleParts = undefined;
         }
-        for (const kind of frame.opens ?? []) openRegions[kind]--;
-        for (const kind of frame.outermost ?? []) recordRegion(kind, frame.start, parser.endIndex + 1);
+        if (frame.opens) for (const kind of frame.opens) openRegions[kind]--;
+        if (frame.outermost) {
+          for (const kind of frame.outermost) recordRegion(kind, frame.start, parser.endIndex + 1);
+        }
 
         if (frame.hit) {
           inLink = false;
@@ -429,21 +478,13 @@ export function scanPage(input: string, pageUrl: string): PageScan {
 
         // A card: the smallest element around a hit that shows exactly one name. An element that
         // holds several distinct emails, or several names, is a list of people: the search stops.
-        if (frame.hits) {
-          const emails = new Set(
-            frame.hits
-              .filter((h) => h.kind === 'mailto' || h.kind === 'text-email')
-              .map((h) =>
-                h.value
-                  .replace(/^mailto:/i, '')
-                  .split('?')[0]!
-                  .toLowerCase(),
-              ),
-          );
-          const shown = cardName(frame.candidates);
+        // (Most elements above a card find all its hits already placed: they are skipped.)
+        if (frame.hits?.some((hit) => hit.context === undefined)) {
+          const list = manyMailboxes(frame.hits, emailKeys);
+          const shown = list ? undefined : cardName(frame.candidates);
           for (const hit of frame.hits) {
             if (hit.context !== undefined) continue;
-            if (emails.size > 1 || shown === null) hit.context = '';
+            if (list || shown === null) hit.context = '';
             else if (shown) hit.context = shown;
           }
         }
@@ -464,7 +505,7 @@ export function scanPage(input: string, pageUrl: string): PageScan {
           }
         },
       },
-      { decodeEntities: true },
+      { decodeEntities: false },
     ),
   );
   parser.end(html);
