@@ -1,9 +1,8 @@
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
-import { Parser } from 'htmlparser2';
 import { CAPTURE_LIMITS } from '../capture-limits';
 import { resolveWebUrl } from '../clean-values';
 import { nameFromLabel } from '../visible-names';
-import { guardedParserOptions } from './depth-guard';
+import { NO_ATTRIBUTES, ScanParser } from './scan-parser';
 
 /** Something the extractor wants the rep (or the developer) to know about a page or a file. */
 export interface CaptureNote {
@@ -318,9 +317,9 @@ export function scanPage(input: string, pageUrl: string): PageScan {
     }
   };
 
-  const parser = new Parser(
+  const parser = new ScanParser(
     {
-      onopentag(name, attribs) {
+      onopentag(name, _attribs, isImplied) {
         flushText();
         if (depth >= maxFrames) {
           overflow++;
@@ -330,6 +329,8 @@ export function scanPage(input: string, pageUrl: string): PageScan {
         const pooled = frames[depth];
         const frame = pooled ? resetFrame(pooled, start) : resetFrame({} as Frame, start);
         frames[depth] = frame;
+        // An element the parser implies (</p> alone opens a <p>) has no attributes of its own.
+        const attribs = isImplied ? NO_ATTRIBUTES : parser.attributes;
         switch (name) {
           case 'base':
             if (attribs.href && scan.baseUrl === scan.pageUrl) {
@@ -374,8 +375,8 @@ export function scanPage(input: string, pageUrl: string): PageScan {
         if (classAttr?.includes('card') && hasClass(classAttr, 'h-card', 'vcard')) {
           frame.opens = append(frame.opens, 'microformats');
         }
-        if ('itemscope' in attribs) frame.opens = append(frame.opens, 'microdata');
-        if ('typeof' in attribs) frame.opens = append(frame.opens, 'rdfa');
+        if (attribs.itemscope !== undefined) frame.opens = append(frame.opens, 'microdata');
+        if (attribs.typeof !== undefined) frame.opens = append(frame.opens, 'rdfa');
         if (frame.opens) {
           for (const kind of frame.opens) {
             if (openRegions[kind]++ === 0) frame.outermost = append(frame.outermost, kind);
@@ -389,7 +390,7 @@ export function scanPage(input: string, pageUrl: string): PageScan {
           (classAttr.includes('name') || classAttr.includes('fn') || classAttr.includes('author')) &&
           NAME_CLASS.test(classAttr);
         if (linkKind) {
-          const hint = attr(attribs.title ?? attribs['aria-label']);
+          const hint = attr(attribs.title ?? attribs.ariaLabel);
           const hit: ContactHit = {
             kind: linkKind,
             value: href!,
@@ -490,23 +491,20 @@ export function scanPage(input: string, pageUrl: string): PageScan {
         }
       },
     },
-    guardedParserOptions(
-      {
-        html,
-        depth: () => depth + overflow,
-        maxDepth: CAPTURE_LIMITS.maxDepth,
-        onDrop() {
-          note(
-            'depth-limited',
-            `Markup nested deeper than ${CAPTURE_LIMITS.maxDepth} levels was read as part of its ancestor.`,
-          );
-          for (const kind of Object.keys(openRegions) as RegionKind[]) {
-            if (openRegions[kind] > 0) truncatedRegions[kind] = true;
-          }
-        },
+    {
+      html,
+      depth: () => depth + overflow,
+      maxDepth: CAPTURE_LIMITS.maxDepth,
+      onDrop() {
+        note(
+          'depth-limited',
+          `Markup nested deeper than ${CAPTURE_LIMITS.maxDepth} levels was read as part of its ancestor.`,
+        );
+        for (const kind of Object.keys(openRegions) as RegionKind[]) {
+          if (openRegions[kind] > 0) truncatedRegions[kind] = true;
+        }
       },
-      { decodeEntities: false },
-    ),
+    },
   );
   parser.end(html);
   flushText();
