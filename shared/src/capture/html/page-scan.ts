@@ -60,13 +60,22 @@ export interface PageScan {
   notes: CaptureNote[];
 }
 
-// Elements whose text is a name candidate for nearby links: rank 1 is a heading or an element
-// marked as a name, rank 2 emphasis or a plain link.
-const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const EMPHASIS = new Set(['strong', 'b', 'dt', 'th', 'figcaption', 'a', 'caption', 'legend']);
+// What an element is to the scan, looked up once per tag (flags). Elements whose text is a name
+// candidate for nearby links: rank 1 is a heading or an element marked as a name, rank 2 emphasis
+// or a plain link. Text inside NOT_TEXT elements is not page text (script source, styles, titles,
+// form values).
+const HEADING = 1;
+const EMPHASIS = 2;
+const NOT_TEXT = 4;
+const TAG_ROLES = new Map<string, number>([
+  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((t) => [t, HEADING] as const),
+  ...['strong', 'b', 'dt', 'th', 'figcaption', 'a', 'caption', 'legend'].map((t) => [t, EMPHASIS] as const),
+  ...['script', 'style', 'template', 'textarea', 'title', 'noscript', 'svg', 'math'].map(
+    (t) => [t, NOT_TEXT] as const,
+  ),
+]);
 const NAME_CLASS = /(?:^|[\s_-])(?:name|fn|fullname|full-name|person-name|author)(?:$|[\s_-])/i;
-// Text inside these is not page text (script source, styles, titles, form values).
-const NOT_TEXT = new Set(['script', 'style', 'template', 'textarea', 'title', 'noscript', 'svg', 'math']);
+const CARD_CLASS = /(?:^|\s)(?:h-card|vcard)(?:\s|$)/;
 // How far up from a link (or a heading) a card can be: <div card><div><p><a>.
 const CARD_LEVELS = 4;
 const EMAIL_IN_TEXT = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,24}/gu;
@@ -133,10 +142,9 @@ function contactHref(href: string | undefined, type: string | undefined): Contac
 /** The address a mailto: link or a text email is counted by, to tell one person's card from a list. */
 function emailKeyOfHit(hit: ContactHit): string | undefined {
   if (hit.kind !== 'mailto' && hit.kind !== 'text-email') return undefined;
-  return hit.value
-    .replace(/^mailto:/i, '')
-    .split('?')[0]!
-    .toLowerCase();
+  const address = /^mailto:/i.test(hit.value) ? hit.value.slice(7) : hit.value;
+  const query = address.indexOf('?');
+  return (query < 0 ? address : address.slice(0, query)).toLowerCase();
 }
 
 /** Appends to a list that is created on first use (most elements never need one). */
@@ -186,9 +194,13 @@ function manyMailboxes(hits: readonly ContactHit[], emailKeys: Map<ContactHit, s
   return false;
 }
 
-function hasClass(classAttr: string, ...names: string[]): boolean {
-  const classes = classAttr.split(/\s+/);
-  return names.some((n) => classes.includes(n));
+/** Offsets of every "@" and "&" in the page, in order. */
+function markOffsets(html: string): number[] {
+  const marks: number[] = [];
+  for (const mark of ['@', '&']) {
+    for (let at = html.indexOf(mark); at >= 0; at = html.indexOf(mark, at + 1)) marks.push(at);
+  }
+  return marks.sort((a, b) => a - b);
 }
 
 /**
@@ -236,6 +248,9 @@ export function scanPage(input: string, pageUrl: string): PageScan {
   let inLink = false;
   let jsonLd: { parts: string[]; chars: number; start: number } | undefined;
   let titleParts: string[] | undefined;
+  /** Where "@" and "&" are in the page, and the first not before the current text. */
+  const marks = markOffsets(html);
+  let mark = 0;
   /** The text since the last tag, kept for the email scan only when it has an "@". */
   let pendingText = '';
   let pendingAt = 0;
@@ -367,12 +382,13 @@ export function scanPage(input: string, pageUrl: string): PageScan {
             }
             break;
         }
-        if (NOT_TEXT.has(name)) notText++;
+        const role = TAG_ROLES.get(name) ?? 0;
+        if (role & NOT_TEXT) notText++;
 
         // Structured regions: only the outermost of each kind is recorded; its source parses it whole.
         // (Cheap substring tests first: most elements have classes, few are cards or names.)
         const classAttr = attr(attribs.class);
-        if (classAttr?.includes('card') && hasClass(classAttr, 'h-card', 'vcard')) {
+        if (classAttr?.includes('card') && CARD_CLASS.test(classAttr)) {
           frame.opens = append(frame.opens, 'microformats');
         }
         if (attribs.itemscope !== undefined) frame.opens = append(frame.opens, 'microdata');
@@ -402,10 +418,10 @@ export function scanPage(input: string, pageUrl: string): PageScan {
             frame.text = '';
             inLink = true;
           }
-        } else if (HEADING.has(name) || namedByClass || attr(attribs.itemprop) === 'name') {
+        } else if (role & HEADING || namedByClass || attr(attribs.itemprop) === 'name') {
           frame.text = '';
           frame.rank = 1;
-        } else if (EMPHASIS.has(name)) {
+        } else if (role & EMPHASIS) {
           frame.text = '';
           frame.rank = 2;
         } else if (name === 'img' && attribs.alt) {
@@ -430,8 +446,12 @@ export function scanPage(input: string, pageUrl: string): PageScan {
         if (!inLink && pendingText.length < 10_000) {
           if (!pendingText) pendingAt = parser.startIndex;
           pendingText += data;
-          // An "@" may be written as an entity (&#64;): such text is decoded and scanned too.
-          if (!pendingHasAt && (data.includes('@') || data.includes('&'))) pendingHasAt = true;
+          // The run holds an "@", or an entity that may be one (&#64;): it is decoded and scanned.
+          if (!pendingHasAt) {
+            const start = parser.endIndex + 1 - data.length;
+            while (mark < marks.length && marks[mark]! < start) mark++;
+            if (mark < marks.length && marks[mark]! <= parser.endIndex) pendingHasAt = true;
+          }
         }
         if (collecting > 0) appendLabelText(decodedText(data));
       },
@@ -446,7 +466,7 @@ export function scanPage(input: string, pageUrl: string): PageScan {
         const index = --depth; // the frame's own index while it was open
         const frame = frames[index]!;
         if (frame.text !== undefined) collecting--;
-        if (NOT_TEXT.has(name)) notText = Math.max(0, notText - 1);
+        if ((TAG_ROLES.get(name) ?? 0) & NOT_TEXT) notText = Math.max(0, notText - 1);
         if (name === 'script' && jsonLd) {
           if (jsonLd.chars > CAPTURE_LIMITS.maxJsonLdChars) {
             note(
