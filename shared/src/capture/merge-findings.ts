@@ -33,10 +33,19 @@ interface Group {
 const STRUCTURED: ReadonlySet<CaptureSourceId> = new Set(['json-ld', 'microdata', 'rdfa', 'microformats']);
 const FROM_LINKS: ReadonlySet<CaptureSourceId> = new Set(['contact-links', 'text-emails', 'vcf-links']);
 
-// Name keys are memoised per merge: Unicode normalisation (NFKC) is the costliest step, and pages
-// repeat names (every finding of one person carries it).
+// Name keys and name splits are memoised per merge: Unicode normalisation (NFKC) is the costliest
+// step, and pages repeat names (every finding of one person carries it; colleagues share names).
 let personNameKeys = new Map<string, string>();
 let organizationNameKeys = new Map<string, string>();
+let nameSplits = new Map<string, ReturnType<typeof splitPersonName>>();
+function splitName(name: string): ReturnType<typeof splitPersonName> {
+  let split = nameSplits.get(name);
+  if (split === undefined) {
+    split = splitPersonName(name);
+    nameSplits.set(name, split);
+  }
+  return split;
+}
 function keyOfName(f: Pick<Finding, 'kind'>, name: string): string {
   const organization = f.kind === 'organization';
   const memo = organization ? organizationNameKeys : personNameKeys;
@@ -376,7 +385,7 @@ function contactOf(group: Group, opts: MergeOptions, rank: (s: CaptureSourceId) 
   if (kindOf === 'person') {
     const named = findings.find((f) => f.givenName || f.familyName);
     const split =
-      named ?? (name ? { ...splitPersonName(name), source: contact.fieldSources.name?.[0] } : undefined);
+      named ?? (name ? { ...splitName(name), source: contact.fieldSources.name?.[0] } : undefined);
     if (split?.givenName) contact.givenName = split.givenName;
     if (split?.familyName) contact.familyName = split.familyName;
     const from = named ? [named.source] : contact.fieldSources.name?.slice(0, 1);
@@ -407,6 +416,7 @@ function contactOf(group: Group, opts: MergeOptions, rank: (s: CaptureSourceId) 
 export function mergeFindings(findings: readonly Finding[], opts: MergeOptions): CapturedContact[] {
   personNameKeys = new Map();
   organizationNameKeys = new Map();
+  nameSplits = new Map();
   const ranks = new Map<CaptureSourceId, number>();
   opts.sourceOrder.forEach((s, i) => {
     if (!ranks.has(s)) ranks.set(s, i);
@@ -419,5 +429,6 @@ export function mergeFindings(findings: readonly Finding[], opts: MergeOptions):
   } finally {
     personNameKeys = new Map();
     organizationNameKeys = new Map();
+    nameSplits = new Map();
   }
 }
