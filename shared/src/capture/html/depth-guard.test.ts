@@ -1,6 +1,7 @@
 // The guarded parser must read a document exactly as htmlparser2's own does when no tag is past
-// the depth limit: it sits in the Parser's tokenizer callbacks and replaces the tokenizer's
-// character search (fastForwardTo) with String#indexOf, which this checks event by event.
+// the depth limit: it sits in the Parser's tokenizer callbacks, replaces the tokenizer's
+// character search (fastForwardTo) with String#indexOf and returns common tag names as constants
+// (getSlice), which this checks event by event.
 import { type Handler, Parser, type ParserOptions } from 'htmlparser2';
 import { describe, expect, test } from 'vitest';
 import { GuardedParser } from './depth-guard';
@@ -42,6 +43,7 @@ const DOCUMENTS = [
   '<a href="x" unterminated',
   '<p title="unterminated quote>text',
   '<!-- unterminated comment',
+  '<DIV Class="x">div</DIV><Span>a</Span><sectionx>section</sectionx><h7>h1</h7><a>p</a>',
 ];
 
 describe('the depth-guarded parser', () => {
