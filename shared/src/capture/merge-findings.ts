@@ -273,24 +273,25 @@ function pick(
   /** Keys of the alternates, made once a second distinct value turns up. */
   let seen: Set<string> | undefined;
   let sources: CaptureSourceId[] | undefined;
-  const take = (value: string | undefined, source: CaptureSourceId) => {
-    if (!value) return;
-    sources = addSource(sources, source);
-    const key = keyOf(value);
-    if (shownKey === undefined) {
-      shown = value;
-      shownKey = key;
-      return;
-    }
-    if (key === shownKey || seen?.has(key)) return;
-    seen ??= new Set();
-    seen.add(key);
-    contact.alternates[field] = [...(contact.alternates[field] ?? []), value];
-  };
   for (const f of findings) {
-    take(read(f), f.source);
     const alternates = f.alternates?.[field];
-    if (alternates) for (const value of alternates) take(value, f.source);
+    const count = alternates ? alternates.length + 1 : 1;
+    // The finding's own value first, then its alternates (no closure: this runs per field and contact).
+    for (let i = 0; i < count; i++) {
+      const value = i === 0 ? read(f) : alternates![i - 1];
+      if (!value) continue;
+      sources = addSource(sources, f.source);
+      const key = keyOf(value);
+      if (shownKey === undefined) {
+        shown = value;
+        shownKey = key;
+        continue;
+      }
+      if (key === shownKey || seen?.has(key)) continue;
+      seen ??= new Set();
+      seen.add(key);
+      contact.alternates[field] = [...(contact.alternates[field] ?? []), value];
+    }
   }
   if (sources) contact.fieldSources[field] = sources;
   return shown;

@@ -182,6 +182,12 @@ function cardName(candidates: Candidate[] | undefined): string | null | undefine
   return undefined;
 }
 
+/** True when some hit has no card context yet. */
+function hasUnplaced(hits: readonly ContactHit[]): boolean {
+  for (const hit of hits) if (hit.context === undefined) return true;
+  return false;
+}
+
 /** True when an element holds links or addresses to more than one mailbox: a list of people. */
 function manyMailboxes(hits: readonly ContactHit[], emailKeys: Map<ContactHit, string>): boolean {
   let first: string | undefined;
@@ -500,7 +506,7 @@ export function scanPage(input: string, pageUrl: string): PageScan {
         // A card: the smallest element around a hit that shows exactly one name. An element that
         // holds several distinct emails, or several names, is a list of people: the search stops.
         // (Most elements above a card find all its hits already placed: they are skipped.)
-        if (frame.hits?.some((hit) => hit.context === undefined)) {
+        if (frame.hits && hasUnplaced(frame.hits)) {
           const list = manyMailboxes(frame.hits, emailKeys);
           const shown = list ? undefined : cardName(frame.candidates);
           for (const hit of frame.hits) {
