@@ -33,15 +33,26 @@ interface Group {
 const STRUCTURED: ReadonlySet<CaptureSourceId> = new Set(['json-ld', 'microdata', 'rdfa', 'microformats']);
 const FROM_LINKS: ReadonlySet<CaptureSourceId> = new Set(['contact-links', 'text-emails', 'vcf-links']);
 
-// Name keys are memoised per merge: Unicode normalisation (NFKC) is the costliest step, and pages
-// repeat names (every finding of one person carries it).
-let nameKeys = new Map<string, string>();
+// Name keys and name splits are memoised per merge: Unicode normalisation (NFKC) is the costliest
+// step, and pages repeat names (every finding of one person carries it; colleagues share names).
+let personNameKeys = new Map<string, string>();
+let organizationNameKeys = new Map<string, string>();
+let nameSplits = new Map<string, ReturnType<typeof splitPersonName>>();
+function splitName(name: string): ReturnType<typeof splitPersonName> {
+  let split = nameSplits.get(name);
+  if (split === undefined) {
+    split = splitPersonName(name);
+    nameSplits.set(name, split);
+  }
+  return split;
+}
 function keyOfName(f: Pick<Finding, 'kind'>, name: string): string {
-  const memo = `${f.kind === 'organization' ? 'o' : 'p'}${name}`;
-  let key = nameKeys.get(memo);
+  const organization = f.kind === 'organization';
+  const memo = organization ? organizationNameKeys : personNameKeys;
+  let key = memo.get(name);
   if (key === undefined) {
-    key = f.kind === 'organization' ? organizationKey(name) : nameKey(name);
-    nameKeys.set(memo, key);
+    key = organization ? organizationKey(name) : nameKey(name);
+    memo.set(name, key);
   }
   return key;
 }
@@ -75,9 +86,7 @@ function compatibleNames(a: Set<string>, b: Set<string>): boolean {
 }
 
 function compatibleOrganizations(a: Set<string>, b: Set<string>): boolean {
-  if (!a.size || !b.size) return true;
-  for (const x of a) if (b.has(x)) return true;
-  return false;
+  return !a.size || !b.size || intersects(a, b);
 }
 
 function absorb(into: Group, from: Group): void {
@@ -94,15 +103,28 @@ function absorb(into: Group, from: Group): void {
 function groupOf(f: Finding, position: number): Group {
   const group: Group = {
     findings: [f],
-    names: new Set(f.name ? [keyOfName(f, f.name)] : []),
-    organizations: new Set(f.organization ? [organizationKey(f.organization)] : []),
-    emails: new Set(f.emails.map((e) => emailKey(e.address))),
-    phones: new Set(f.phones.map(phoneKey).filter((k) => k.length >= MIN_PHONE_KEY)),
+    names: new Set(),
+    organizations: new Set(),
+    emails: new Set(),
+    phones: new Set(),
     position,
     last: position,
   };
+  if (f.name) group.names.add(keyOfName(f, f.name));
+  if (f.organization) group.organizations.add(organizationKey(f.organization));
+  for (const e of f.emails) group.emails.add(emailKey(e.address));
+  for (const p of f.phones) {
+    const key = phoneKey(p);
+    if (key.length >= MIN_PHONE_KEY) group.phones.add(key);
+  }
   if (f.kind) group.kind = f.kind;
   return group;
+}
+
+/** True when two sets share a value. */
+function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const v of a) if (b.has(v)) return true;
+  return false;
 }
 
 /** The group of the smallest structured card (h-card, itemscope...) whose markup holds offset `at`. */
@@ -144,9 +166,11 @@ function groupFindings(findings: readonly Finding[], pageUrl: string | undefined
     }
   };
 
-  const structured = findings.filter((f) => STRUCTURED.has(f.source) && f.span);
+  const isStructured = (f: Finding) => STRUCTURED.has(f.source) && f.span !== undefined;
+  const structured = findings.filter(isStructured);
   const position = (f: Finding) => f.span?.start ?? f.at ?? Number.MAX_SAFE_INTEGER;
   const ordered = [...findings].sort((a, b) => Number(Boolean(a.weak)) - Number(Boolean(b.weak)));
+  /** The group of each structured finding, for the links inside its card to join. */
   const groupByFinding = new Map<Finding, Group>();
 
   for (const f of ordered) {
@@ -166,7 +190,8 @@ function groupFindings(findings: readonly Finding[], pageUrl: string | undefined
       if (card) candidates.add(root(card));
     }
     let target = mine;
-    for (const candidate of [...candidates].sort((a, b) => a.position - b.position)) {
+    const joined = candidates.size > 1 ? [...candidates].sort((a, b) => a.position - b.position) : candidates;
+    for (const candidate of joined) {
       if (!compatibleKinds(candidate.kind, target.kind)) continue;
       if (target === mine) {
         absorb(candidate, mine);
@@ -182,11 +207,13 @@ function groupFindings(findings: readonly Finding[], pageUrl: string | undefined
     const here = position(f);
     let nearest: Group | undefined;
     for (const n of mine.names) {
-      for (const g of byName.get(n) ?? []) {
+      const named = byName.get(n);
+      if (!named) continue;
+      for (const g of named) {
         const r = root(g);
         if (r === target || !compatibleKinds(r.kind, target.kind)) continue;
         if (!compatibleOrganizations(r.organizations, target.organizations)) continue;
-        if (r.emails.size && target.emails.size && ![...target.emails].some((e) => r.emails.has(e))) continue;
+        if (r.emails.size && target.emails.size && !intersects(target.emails, r.emails)) continue;
         if (!nearest || Math.abs(r.last - here) < Math.abs(nearest.last - here)) nearest = r;
       }
     }
@@ -199,7 +226,7 @@ function groupFindings(findings: readonly Finding[], pageUrl: string | undefined
       }
     }
     if (target === mine) groups.push(mine);
-    groupByFinding.set(f, target);
+    if (isStructured(f)) groupByFinding.set(f, target);
     index(mine, target);
   }
 
@@ -222,6 +249,17 @@ function groupFindings(findings: readonly Finding[], pageUrl: string | undefined
   return groups.filter((g) => !g.merged && !g.findings.every((f) => f.weak));
 }
 
+// A contact is built for every person on a page (hundreds on a team page), so the helpers below
+// keep to plain loops over the few findings of each: the sets and arrays made per field and per
+// contact were most of the merge's time and garbage.
+
+/** Adds a source to a short list of sources, in order of first appearance. */
+function addSource(list: CaptureSourceId[] | undefined, source: CaptureSourceId): CaptureSourceId[] {
+  if (!list) return [source];
+  if (!list.includes(source)) list.push(source);
+  return list;
+}
+
 /** Picks the value shown for a single-valued field and keeps every other one as an alternate. */
 function pick(
   contact: CapturedContact,
@@ -231,21 +269,31 @@ function pick(
   keyOf: (value: string) => string,
 ): string | undefined {
   let shown: string | undefined;
-  const seen = new Set<string>();
-  const sources = new Set<CaptureSourceId>();
+  let shownKey: string | undefined;
+  /** Keys of the alternates, made once a second distinct value turns up. */
+  let seen: Set<string> | undefined;
+  let sources: CaptureSourceId[] | undefined;
   for (const f of findings) {
-    const values = [read(f), ...(f.alternates?.[field] ?? [])];
-    for (const value of values) {
+    const alternates = f.alternates?.[field];
+    const count = alternates ? alternates.length + 1 : 1;
+    // The finding's own value first, then its alternates (no closure: this runs per field and contact).
+    for (let i = 0; i < count; i++) {
+      const value = i === 0 ? read(f) : alternates![i - 1];
       if (!value) continue;
-      sources.add(f.source);
+      sources = addSource(sources, f.source);
       const key = keyOf(value);
-      if (seen.has(key)) continue;
+      if (shownKey === undefined) {
+        shown = value;
+        shownKey = key;
+        continue;
+      }
+      if (key === shownKey || seen?.has(key)) continue;
+      seen ??= new Set();
       seen.add(key);
-      if (shown === undefined) shown = value;
-      else contact.alternates[field] = [...(contact.alternates[field] ?? []), value];
+      contact.alternates[field] = [...(contact.alternates[field] ?? []), value];
     }
   }
-  if (sources.size) contact.fieldSources[field] = [...sources];
+  if (sources) contact.fieldSources[field] = sources;
   return shown;
 }
 
@@ -255,25 +303,46 @@ function noteSources(
   findings: readonly Finding[],
   has: (f: Finding) => boolean,
 ) {
-  const sources = [...new Set(findings.filter(has).map((f) => f.source))];
-  if (sources.length) contact.fieldSources[field] = sources;
+  let sources: CaptureSourceId[] | undefined;
+  for (const f of findings) if (has(f)) sources = addSource(sources, f.source);
+  if (sources) contact.fieldSources[field] = sources;
 }
 
-function contactOf(group: Group, opts: MergeOptions): CapturedContact {
-  const rank = (s: CaptureSourceId) => {
-    const i = opts.sourceOrder.indexOf(s);
-    return i < 0 ? opts.sourceOrder.length : i;
-  };
-  const findings = [...group.findings].sort(
-    (a, b) => rank(a.source) - rank(b.source) || (a.span?.start ?? a.at ?? 0) - (b.span?.start ?? b.at ?? 0),
-  );
+const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+const hasKind = (f: Finding) => Boolean(f.kind);
+const hasEmails = (f: Finding) => f.emails.length > 0;
+const hasPhones = (f: Finding) => f.phones.length > 0;
+const hasUrls = (f: Finding) => f.urls.length > 0;
+const hasVcardUrls = (f: Finding) => f.vcardUrls.length > 0;
+const hasPhotoUrl = (f: Finding) => Boolean(f.photoUrl);
+const hasPhoto = (f: Finding) => Boolean(f.photo);
+const readTitle = (f: Finding) => f.title;
+const readOrganization = (f: Finding) => f.organization;
+const readDepartment = (f: Finding) => f.department;
+const readNote = (f: Finding) => f.note;
+const readAddress = (f: Finding) => (f.address ? addressText(f.address) : undefined);
+
+function contactOf(group: Group, opts: MergeOptions, rank: (s: CaptureSourceId) => number): CapturedContact {
+  const findings =
+    group.findings.length === 1
+      ? group.findings
+      : [...group.findings].sort(
+          (a, b) =>
+            rank(a.source) - rank(b.source) || (a.span?.start ?? a.at ?? 0) - (b.span?.start ?? b.at ?? 0),
+        );
   const emails = new Map<string, CapturedContact['emails'][number]>();
   const phones = new Map<string, CapturedContact['phones'][number]>();
   const urls = new Set<string>();
   const vcardUrls = new Set<string>();
   for (const f of findings) {
-    for (const e of f.emails) if (!emails.has(emailKey(e.address))) emails.set(emailKey(e.address), e);
-    for (const p of f.phones) if (!phones.has(phoneKey(p))) phones.set(phoneKey(p), p);
+    for (const e of f.emails) {
+      const key = emailKey(e.address);
+      if (!emails.has(key)) emails.set(key, e);
+    }
+    for (const p of f.phones) {
+      const key = phoneKey(p);
+      if (!phones.has(key)) phones.set(key, p);
+    }
     for (const u of f.urls) urls.add(u);
     for (const u of f.vcardUrls) vcardUrls.add(u);
   }
@@ -294,7 +363,6 @@ function contactOf(group: Group, opts: MergeOptions): CapturedContact {
     fieldSources: {},
     alternates: {},
   };
-  const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
   const name = pick(
     contact,
     findings,
@@ -303,22 +371,22 @@ function contactOf(group: Group, opts: MergeOptions): CapturedContact {
     (n) => keyOfName({ kind: kindOf }, n),
   );
   if (name) contact.name = name;
-  const title = pick(contact, findings, 'title', (f) => f.title, fold);
+  const title = pick(contact, findings, 'title', readTitle, fold);
   if (title) contact.title = title;
-  const organization = pick(contact, findings, 'organization', (f) => f.organization, organizationKey);
+  const organization = pick(contact, findings, 'organization', readOrganization, organizationKey);
   if (organization) contact.organization = organization;
-  const department = pick(contact, findings, 'department', (f) => f.department, fold);
+  const department = pick(contact, findings, 'department', readDepartment, fold);
   if (department) contact.department = department;
-  const note = pick(contact, findings, 'note', (f) => f.note, fold);
+  const note = pick(contact, findings, 'note', readNote, fold);
   if (note) contact.note = note;
   const addressFinding = findings.find((f) => f.address);
-  pick(contact, findings, 'address', (f) => (f.address ? addressText(f.address) : undefined), fold);
+  pick(contact, findings, 'address', readAddress, fold);
   if (addressFinding?.address) contact.address = addressFinding.address;
 
   if (kindOf === 'person') {
     const named = findings.find((f) => f.givenName || f.familyName);
     const split =
-      named ?? (name ? { ...splitPersonName(name), source: contact.fieldSources.name?.[0] } : undefined);
+      named ?? (name ? { ...splitName(name), source: contact.fieldSources.name?.[0] } : undefined);
     if (split?.givenName) contact.givenName = split.givenName;
     if (split?.familyName) contact.familyName = split.familyName;
     const from = named ? [named.source] : contact.fieldSources.name?.slice(0, 1);
@@ -330,13 +398,13 @@ function contactOf(group: Group, opts: MergeOptions): CapturedContact {
   const embedded = findings.find((f) => f.photo);
   if (embedded?.photo) contact.photo = embedded.photo;
 
-  noteSources(contact, 'kind', findings, (f) => Boolean(f.kind));
-  noteSources(contact, 'emails', findings, (f) => f.emails.length > 0);
-  noteSources(contact, 'phones', findings, (f) => f.phones.length > 0);
-  noteSources(contact, 'urls', findings, (f) => f.urls.length > 0);
-  noteSources(contact, 'vcardUrls', findings, (f) => f.vcardUrls.length > 0);
-  noteSources(contact, 'photoUrl', findings, (f) => Boolean(f.photoUrl));
-  noteSources(contact, 'photo', findings, (f) => Boolean(f.photo));
+  noteSources(contact, 'kind', findings, hasKind);
+  noteSources(contact, 'emails', findings, hasEmails);
+  noteSources(contact, 'phones', findings, hasPhones);
+  noteSources(contact, 'urls', findings, hasUrls);
+  noteSources(contact, 'vcardUrls', findings, hasVcardUrls);
+  noteSources(contact, 'photoUrl', findings, hasPhotoUrl);
+  noteSources(contact, 'photo', findings, hasPhoto);
   return contact;
 }
 
@@ -347,12 +415,21 @@ function contactOf(group: Group, opts: MergeOptions): CapturedContact {
  * @example mergeFindings([jsonLdJane, mailtoJane], { sourceOrder: ['json-ld', 'contact-links'] }) // [one contact]
  */
 export function mergeFindings(findings: readonly Finding[], opts: MergeOptions): CapturedContact[] {
-  nameKeys = new Map();
+  personNameKeys = new Map();
+  organizationNameKeys = new Map();
+  nameSplits = new Map();
+  const ranks = new Map<CaptureSourceId, number>();
+  opts.sourceOrder.forEach((s, i) => {
+    if (!ranks.has(s)) ranks.set(s, i);
+  });
+  const rank = (s: CaptureSourceId) => ranks.get(s) ?? opts.sourceOrder.length;
   try {
     return groupFindings(findings, opts.pageUrl)
       .sort((a, b) => a.position - b.position)
-      .map((g) => contactOf(g, opts));
+      .map((g) => contactOf(g, opts, rank));
   } finally {
-    nameKeys = new Map();
+    personNameKeys = new Map();
+    organizationNameKeys = new Map();
+    nameSplits = new Map();
   }
 }

@@ -1,8 +1,8 @@
-import { Parser } from 'htmlparser2';
+import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import { CAPTURE_LIMITS } from '../capture-limits';
 import { resolveWebUrl } from '../clean-values';
 import { nameFromLabel } from '../visible-names';
-import { guardedParserOptions } from './depth-guard';
+import { NO_ATTRIBUTES, ScanParser } from './scan-parser';
 
 /** Something the extractor wants the rep (or the developer) to know about a page or a file. */
 export interface CaptureNote {
@@ -60,13 +60,22 @@ export interface PageScan {
   notes: CaptureNote[];
 }
 
-// Elements whose text is a name candidate for nearby links: rank 1 is a heading or an element
-// marked as a name, rank 2 emphasis or a plain link.
-const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const EMPHASIS = new Set(['strong', 'b', 'dt', 'th', 'figcaption', 'a', 'caption', 'legend']);
+// What an element is to the scan, looked up once per tag (flags). Elements whose text is a name
+// candidate for nearby links: rank 1 is a heading or an element marked as a name, rank 2 emphasis
+// or a plain link. Text inside NOT_TEXT elements is not page text (script source, styles, titles,
+// form values).
+const HEADING = 1;
+const EMPHASIS = 2;
+const NOT_TEXT = 4;
+const TAG_ROLES = new Map<string, number>([
+  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((t) => [t, HEADING] as const),
+  ...['strong', 'b', 'dt', 'th', 'figcaption', 'a', 'caption', 'legend'].map((t) => [t, EMPHASIS] as const),
+  ...['script', 'style', 'template', 'textarea', 'title', 'noscript', 'svg', 'math'].map(
+    (t) => [t, NOT_TEXT] as const,
+  ),
+]);
 const NAME_CLASS = /(?:^|[\s_-])(?:name|fn|fullname|full-name|person-name|author)(?:$|[\s_-])/i;
-// Text inside these is not page text (script source, styles, titles, form values).
-const NOT_TEXT = new Set(['script', 'style', 'template', 'textarea', 'title', 'noscript', 'svg', 'math']);
+const CARD_CLASS = /(?:^|\s)(?:h-card|vcard)(?:\s|$)/;
 // How far up from a link (or a heading) a card can be: <div card><div><p><a>.
 const CARD_LEVELS = 4;
 const EMAIL_IN_TEXT = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,24}/gu;
@@ -111,14 +120,31 @@ function resetFrame(frame: Frame, start: number): Frame {
   return frame;
 }
 
-function contactHref(name: string, attribs: Record<string, string>): ContactHit['kind'] | undefined {
-  if (name !== 'a' && name !== 'area') return undefined;
-  const href = attribs.href?.trim();
+// The page is tokenized without decoding entities (decoding every character of a 1 MB page cost
+// a tenth of the capture budget); the few attribute values and texts that are read are decoded
+// here, with the same decoder and modes htmlparser2 uses (attribute and legacy text).
+function attr(value: string | undefined): string | undefined {
+  return value?.includes('&') ? decodeHTMLAttribute(value) : value;
+}
+
+function decodedText(raw: string): string {
+  return raw.includes('&') ? decodeHTML(raw) : raw;
+}
+
+function contactHref(href: string | undefined, type: string | undefined): ContactHit['kind'] | undefined {
   if (!href) return undefined;
   if (/^mailto:/i.test(href)) return 'mailto';
   if (/^tel:/i.test(href)) return 'tel';
-  if (/\.vcf(?:$|[?#])/i.test(href) || /^text\/(?:x-)?vcard$/i.test(attribs.type ?? '')) return 'vcf';
+  if (/\.vcf(?:$|[?#])/i.test(href) || /^text\/(?:x-)?vcard$/i.test(type ?? '')) return 'vcf';
   return undefined;
+}
+
+/** The address a mailto: link or a text email is counted by, to tell one person's card from a list. */
+function emailKeyOfHit(hit: ContactHit): string | undefined {
+  if (hit.kind !== 'mailto' && hit.kind !== 'text-email') return undefined;
+  const address = /^mailto:/i.test(hit.value) ? hit.value.slice(7) : hit.value;
+  const query = address.indexOf('?');
+  return (query < 0 ? address : address.slice(0, query)).toLowerCase();
 }
 
 /** Appends to a list that is created on first use (most elements never need one). */
@@ -143,21 +169,44 @@ function nameOf(candidate: Candidate): string | null {
  */
 function cardName(candidates: Candidate[] | undefined): string | null | undefined {
   if (!candidates) return undefined;
-  for (const rank of [1, 2] as const) {
-    const names = new Set<string>();
+  for (let rank = 1; rank <= 2; rank++) {
+    let shown: string | undefined;
     for (const c of candidates) {
       const name = c.rank === rank ? nameOf(c) : null;
-      if (name) names.add(name);
+      if (!name || name === shown) continue;
+      if (shown !== undefined) return null;
+      shown = name;
     }
-    if (names.size === 1) return [...names][0];
-    if (names.size > 1) return null;
+    if (shown !== undefined) return shown;
   }
   return undefined;
 }
 
-function hasClass(classAttr: string, ...names: string[]): boolean {
-  const classes = classAttr.split(/\s+/);
-  return names.some((n) => classes.includes(n));
+/** True when some hit has no card context yet. */
+function hasUnplaced(hits: readonly ContactHit[]): boolean {
+  for (const hit of hits) if (hit.context === undefined) return true;
+  return false;
+}
+
+/** True when an element holds links or addresses to more than one mailbox: a list of people. */
+function manyMailboxes(hits: readonly ContactHit[], emailKeys: Map<ContactHit, string>): boolean {
+  let first: string | undefined;
+  for (const hit of hits) {
+    const key = emailKeys.get(hit);
+    if (key === undefined) continue;
+    if (first === undefined) first = key;
+    else if (key !== first) return true;
+  }
+  return false;
+}
+
+/** Offsets of every "@" and "&" in the page, in order. */
+function markOffsets(html: string): number[] {
+  const marks: number[] = [];
+  for (const mark of ['@', '&']) {
+    for (let at = html.indexOf(mark); at >= 0; at = html.indexOf(mark, at + 1)) marks.push(at);
+  }
+  return marks.sort((a, b) => a - b);
 }
 
 /**
@@ -205,6 +254,9 @@ export function scanPage(input: string, pageUrl: string): PageScan {
   let inLink = false;
   let jsonLd: { parts: string[]; chars: number; start: number } | undefined;
   let titleParts: string[] | undefined;
+  /** Where "@" and "&" are in the page, and the first not before the current text. */
+  const marks = markOffsets(html);
+  let mark = 0;
   /** The text since the last tag, kept for the email scan only when it has an "@". */
   let pendingText = '';
   let pendingAt = 0;
@@ -218,6 +270,8 @@ export function scanPage(input: string, pageUrl: string): PageScan {
     rdfa: false,
   };
 
+  /** The mailbox of each mailto: and text-email hit, read once. */
+  const emailKeys = new Map<ContactHit, string>();
   const addHit = (hit: ContactHit): boolean => {
     if (scan.hits.length >= CAPTURE_LIMITS.maxLinks) {
       note(
@@ -227,6 +281,8 @@ export function scanPage(input: string, pageUrl: string): PageScan {
       return false;
     }
     scan.hits.push(hit);
+    const emailKey = emailKeyOfHit(hit);
+    if (emailKey !== undefined) emailKeys.set(hit, emailKey);
     return true;
   };
 
@@ -255,9 +311,10 @@ export function scanPage(input: string, pageUrl: string): PageScan {
       pendingText = '';
       return;
     }
-    const text = pendingText;
+    const text = decodedText(pendingText);
     pendingText = '';
     pendingHasAt = false;
+    if (!text.includes('@')) return;
     for (const match of text.matchAll(EMAIL_IN_TEXT)) {
       const hit: ContactHit = { kind: 'text-email', value: match[0], at: pendingAt + (match.index ?? 0) };
       if (!addHit(hit)) return;
@@ -281,9 +338,9 @@ export function scanPage(input: string, pageUrl: string): PageScan {
     }
   };
 
-  const parser = new Parser(
+  const parser = new ScanParser(
     {
-      onopentag(name, attribs) {
+      onopentag(name, _attribs, isImplied) {
         flushText();
         if (depth >= maxFrames) {
           overflow++;
@@ -293,22 +350,30 @@ export function scanPage(input: string, pageUrl: string): PageScan {
         const pooled = frames[depth];
         const frame = pooled ? resetFrame(pooled, start) : resetFrame({} as Frame, start);
         frames[depth] = frame;
+        // An element the parser implies (</p> alone opens a <p>) has no attributes of its own.
+        const attribs = isImplied ? NO_ATTRIBUTES : parser.attributes;
         switch (name) {
           case 'base':
             if (attribs.href && scan.baseUrl === scan.pageUrl) {
-              const base = resolveWebUrl(attribs.href, scan.pageUrl);
+              const base = resolveWebUrl(attr(attribs.href), scan.pageUrl);
               if (base) scan.baseUrl = base;
             }
             break;
           case 'meta': {
-            const key = (attribs.property ?? attribs.name ?? attribs.itemprop)?.trim().toLowerCase();
-            if (key && attribs.content && !scan.metas.has(key)) scan.metas.set(key, attribs.content);
+            const key = attr(attribs.property ?? attribs.name ?? attribs.itemprop)
+              ?.trim()
+              .toLowerCase();
+            if (key && attribs.content && !scan.metas.has(key)) scan.metas.set(key, attr(attribs.content)!);
             break;
           }
           case 'link':
             if (attribs.href && attribs.rel) {
               const sizes = attribs.sizes;
-              scan.linkRels.push({ rels: tokens(attribs.rel), href: attribs.href, ...(sizes && { sizes }) });
+              scan.linkRels.push({
+                rels: tokens(attr(attribs.rel)),
+                href: attr(attribs.href)!,
+                ...(sizes && { sizes: attr(sizes) }),
+              });
             }
             break;
           case 'title':
@@ -316,37 +381,41 @@ export function scanPage(input: string, pageUrl: string): PageScan {
             break;
           case 'script':
             if (
-              attribs.type?.trim().toLowerCase() === 'application/ld+json' &&
+              attr(attribs.type)?.trim().toLowerCase() === 'application/ld+json' &&
               scan.jsonLd.length < CAPTURE_LIMITS.maxJsonLdScripts
             ) {
               jsonLd = { parts: [], chars: 0, start };
             }
             break;
         }
-        if (NOT_TEXT.has(name)) notText++;
+        const role = TAG_ROLES.get(name) ?? 0;
+        if (role & NOT_TEXT) notText++;
 
         // Structured regions: only the outermost of each kind is recorded; its source parses it whole.
         // (Cheap substring tests first: most elements have classes, few are cards or names.)
-        const classAttr = attribs.class;
-        if (classAttr?.includes('card') && hasClass(classAttr, 'h-card', 'vcard')) {
+        const classAttr = attr(attribs.class);
+        if (classAttr?.includes('card') && CARD_CLASS.test(classAttr)) {
           frame.opens = append(frame.opens, 'microformats');
         }
-        if ('itemscope' in attribs) frame.opens = append(frame.opens, 'microdata');
-        if ('typeof' in attribs) frame.opens = append(frame.opens, 'rdfa');
-        for (const kind of frame.opens ?? []) {
-          if (openRegions[kind]++ === 0) frame.outermost = append(frame.outermost, kind);
+        if (attribs.itemscope !== undefined) frame.opens = append(frame.opens, 'microdata');
+        if (attribs.typeof !== undefined) frame.opens = append(frame.opens, 'rdfa');
+        if (frame.opens) {
+          for (const kind of frame.opens) {
+            if (openRegions[kind]++ === 0) frame.outermost = append(frame.outermost, kind);
+          }
         }
 
-        const linkKind = contactHref(name, attribs);
+        const href = name === 'a' || name === 'area' ? attr(attribs.href)?.trim() : undefined;
+        const linkKind = contactHref(href, attr(attribs.type));
         const namedByClass =
           classAttr !== undefined &&
           (classAttr.includes('name') || classAttr.includes('fn') || classAttr.includes('author')) &&
           NAME_CLASS.test(classAttr);
         if (linkKind) {
-          const hint = attribs.title ?? attribs['aria-label'];
+          const hint = attr(attribs.title ?? attribs.ariaLabel);
           const hit: ContactHit = {
             kind: linkKind,
-            value: attribs.href!.trim(),
+            value: href!,
             at: start,
             ...(hint && { hint }),
           };
@@ -355,15 +424,15 @@ export function scanPage(input: string, pageUrl: string): PageScan {
             frame.text = '';
             inLink = true;
           }
-        } else if (HEADING.has(name) || namedByClass || attribs.itemprop === 'name') {
+        } else if (role & HEADING || namedByClass || attr(attribs.itemprop) === 'name') {
           frame.text = '';
           frame.rank = 1;
-        } else if (EMPHASIS.has(name)) {
+        } else if (role & EMPHASIS) {
           frame.text = '';
           frame.rank = 2;
         } else if (name === 'img' && attribs.alt) {
           // An image inside a label reads as its alt text, as in microformats' implied names.
-          appendLabelText(` ${attribs.alt} `);
+          appendLabelText(` ${attr(attribs.alt)} `);
         }
         if (frame.text !== undefined) collecting++;
         depth++;
@@ -383,9 +452,14 @@ export function scanPage(input: string, pageUrl: string): PageScan {
         if (!inLink && pendingText.length < 10_000) {
           if (!pendingText) pendingAt = parser.startIndex;
           pendingText += data;
-          if (!pendingHasAt && data.includes('@')) pendingHasAt = true;
+          // The run holds an "@", or an entity that may be one (&#64;): it is decoded and scanned.
+          if (!pendingHasAt) {
+            const start = parser.endIndex + 1 - data.length;
+            while (mark < marks.length && marks[mark]! < start) mark++;
+            if (mark < marks.length && marks[mark]! <= parser.endIndex) pendingHasAt = true;
+          }
         }
-        appendLabelText(data);
+        if (collecting > 0) appendLabelText(decodedText(data));
       },
 
       onclosetag(name) {
@@ -398,7 +472,7 @@ export function scanPage(input: string, pageUrl: string): PageScan {
         const index = --depth; // the frame's own index while it was open
         const frame = frames[index]!;
         if (frame.text !== undefined) collecting--;
-        if (NOT_TEXT.has(name)) notText = Math.max(0, notText - 1);
+        if ((TAG_ROLES.get(name) ?? 0) & NOT_TEXT) notText = Math.max(0, notText - 1);
         if (name === 'script' && jsonLd) {
           if (jsonLd.chars > CAPTURE_LIMITS.maxJsonLdChars) {
             note(
@@ -411,11 +485,13 @@ export function scanPage(input: string, pageUrl: string): PageScan {
           jsonLd = undefined;
         }
         if (name === 'title' && titleParts) {
-          scan.title = titleParts.join('');
+          scan.title = decodedText(titleParts.join(''));
           titleParts = undefined;
         }
-        for (const kind of frame.opens ?? []) openRegions[kind]--;
-        for (const kind of frame.outermost ?? []) recordRegion(kind, frame.start, parser.endIndex + 1);
+        if (frame.opens) for (const kind of frame.opens) openRegions[kind]--;
+        if (frame.outermost) {
+          for (const kind of frame.outermost) recordRegion(kind, frame.start, parser.endIndex + 1);
+        }
 
         if (frame.hit) {
           inLink = false;
@@ -429,43 +505,32 @@ export function scanPage(input: string, pageUrl: string): PageScan {
 
         // A card: the smallest element around a hit that shows exactly one name. An element that
         // holds several distinct emails, or several names, is a list of people: the search stops.
-        if (frame.hits) {
-          const emails = new Set(
-            frame.hits
-              .filter((h) => h.kind === 'mailto' || h.kind === 'text-email')
-              .map((h) =>
-                h.value
-                  .replace(/^mailto:/i, '')
-                  .split('?')[0]!
-                  .toLowerCase(),
-              ),
-          );
-          const shown = cardName(frame.candidates);
+        // (Most elements above a card find all its hits already placed: they are skipped.)
+        if (frame.hits && hasUnplaced(frame.hits)) {
+          const list = manyMailboxes(frame.hits, emailKeys);
+          const shown = list ? undefined : cardName(frame.candidates);
           for (const hit of frame.hits) {
             if (hit.context !== undefined) continue;
-            if (emails.size > 1 || shown === null) hit.context = '';
+            if (list || shown === null) hit.context = '';
             else if (shown) hit.context = shown;
           }
         }
       },
     },
-    guardedParserOptions(
-      {
-        html,
-        depth: () => depth + overflow,
-        maxDepth: CAPTURE_LIMITS.maxDepth,
-        onDrop() {
-          note(
-            'depth-limited',
-            `Markup nested deeper than ${CAPTURE_LIMITS.maxDepth} levels was read as part of its ancestor.`,
-          );
-          for (const kind of Object.keys(openRegions) as RegionKind[]) {
-            if (openRegions[kind] > 0) truncatedRegions[kind] = true;
-          }
-        },
+    {
+      html,
+      depth: () => depth + overflow,
+      maxDepth: CAPTURE_LIMITS.maxDepth,
+      onDrop() {
+        note(
+          'depth-limited',
+          `Markup nested deeper than ${CAPTURE_LIMITS.maxDepth} levels was read as part of its ancestor.`,
+        );
+        for (const kind of Object.keys(openRegions) as RegionKind[]) {
+          if (openRegions[kind] > 0) truncatedRegions[kind] = true;
+        }
       },
-      { decodeEntities: true },
-    ),
+    },
   );
   parser.end(html);
   flushText();

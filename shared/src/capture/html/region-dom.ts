@@ -1,7 +1,6 @@
 import { type ChildNode, DomHandler, type Element, isTag, isText } from 'domhandler';
-import { Parser } from 'htmlparser2';
 import { CAPTURE_LIMITS } from '../capture-limits';
-import { guardedParserOptions } from './depth-guard';
+import { GuardedParser } from './depth-guard';
 import type { PageScan, Region } from './page-scan';
 
 /** A structured region parsed on its own, with the offset of its first character in the page. */
@@ -29,13 +28,12 @@ export function parseRegion(scan: PageScan, region: Region): RegionDom {
     depth--;
     onclosetag();
   };
-  const options = guardedParserOptions({
+  new GuardedParser(handler, {
     html,
     depth: () => depth,
     maxDepth: CAPTURE_LIMITS.maxDepth,
     onDrop() {},
-  });
-  new Parser(handler, options).end(html);
+  }).end(html);
   return { roots: handler.root.children, offset: region.start };
 }
 

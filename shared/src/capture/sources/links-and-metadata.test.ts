@@ -87,6 +87,45 @@ describe('text emails', () => {
   ])('%s', (_, html, expected) => expect(named(html, 'https://blog.example/post')).toEqual(expected));
 });
 
+describe('entities in the values read from the page', () => {
+  // The page is tokenized without decoding; what is read must still come out decoded, once.
+  test.each([
+    [
+      'a link text, a heading and a mailto href',
+      '<div><h3>Ren&eacute;e M&#252;ller</h3><a href="mailto:renee&#64;acme.com">E&#x2d;mail</a></div>',
+      [['Renée Müller', ['renee@acme.com']]],
+    ],
+    [
+      'a link’s title',
+      '<a href="tel:+14155550123" title="Zo&euml; Kim">Call</a>',
+      [['Zoë Kim', ['+14155550123']]],
+    ],
+    [
+      'an address written with a named entity, named by its card',
+      '<div><b>Bo Chen</b> bo.chen&commat;acme.com</div>',
+      [['Bo Chen', ['bo.chen@acme.com']]],
+    ],
+    [
+      'an h-card class written with an entity',
+      '<div class="h&#45;card"><span class="p-name">Ann Lee</span><a class="u-email" href="mailto:ann@acme.com">mail</a></div>',
+      [['Ann Lee', ['ann@acme.com']]],
+    ],
+    [
+      'decoded once, not twice',
+      '<a href="mailto:li@acme.com">Ann&amp;#32;Lee</a>',
+      [[null, ['li@acme.com']]],
+    ],
+  ])('%s', (_, html, expected) => expect(named(html, 'https://blog.example/post')).toEqual(expected));
+
+  test('the page title and metadata', () => {
+    const { contacts } = extractPageContacts(
+      '<title>Caf&eacute; &amp; Co | Acme</title><meta property="og:site_name" content="Caf&eacute; &amp; Co">',
+      'https://acme.com/about',
+    );
+    expect(contacts[0]?.name).toBe('Café & Co');
+  });
+});
+
 describe('.vcf links', () => {
   test.each([
     [
