@@ -1,6 +1,8 @@
 import { type CustomerRecords, type CustomerScores, groupCustomerRecords } from '@keepcard/shared';
 import type { KeepcardDB, ScoreRow } from '../db/db';
+import { type DigestEntry, type PurchaseDigestRow, unpackDigest } from '../db/purchase-digest';
 import { nextRevs } from '../db/records-repo';
+import { scoreDetailOf } from '../db/score-detail';
 import { listScoresOf } from './score-rows';
 
 export { MODEL_KEY, SCORING_SETTINGS_KEY, type StoredModel } from './scoring-keys';
@@ -8,26 +10,52 @@ export { MODEL_KEY, SCORING_SETTINGS_KEY, type StoredModel } from './scoring-key
 const lostOf = (contacts: { id: string; lost?: { at: number; reason: string } | null }[]) =>
   new Map(contacts.filter((c) => c.lost).map((c) => [c.id, c.lost!]));
 
-/** Every live contact's scoring records, from one bulk read per table. */
+/** Digest rows read per request: a refit holds all of them anyway, chunks only bound each read. */
+const DIGEST_CHUNK = 20_000;
+
+/** Every contact's purchase digest, unpacked, in key-range chunks. */
+async function readAllPurchases(db: KeepcardDB): Promise<Map<string, DigestEntry[]>> {
+  const out = new Map<string, DigestEntry[]>();
+  let after: string | null = null;
+  for (;;) {
+    const rows: PurchaseDigestRow[] = await (after === null
+      ? db.purchaseDigests.limit(DIGEST_CHUNK)
+      : db.purchaseDigests.where('contactId').above(after).limit(DIGEST_CHUNK)
+    ).toArray();
+    for (const row of rows) out.set(row.contactId, unpackDigest(row));
+    if (rows.length < DIGEST_CHUNK) return out;
+    after = rows[rows.length - 1]!.contactId;
+  }
+}
+
+/**
+ * Every live contact's scoring records. Contacts come from keys and sparse indexes (tombstones and
+ * contacts marked lost), never from reading the contact rows; purchases from the per-contact digests.
+ */
 export async function readAllCustomerRecords(db: KeepcardDB): Promise<CustomerRecords[]> {
-  const [contacts, purchases, interactions, feedback, tasks] = await Promise.all([
-    db.contacts.filter((c) => c.deletedAt === null).toArray(),
-    db.purchases.toArray(),
+  const [ids, deleted, lost, purchases, interactions, feedback, tasks] = await Promise.all([
+    db.contacts.toCollection().primaryKeys(),
+    db.contacts.where('deletedAt').above(-Infinity).primaryKeys(),
+    db.contacts.where('lost.at').above(-Infinity).toArray(),
+    readAllPurchases(db),
     db.interactions.toArray(),
     db.feedback.toArray(),
     db.tasks.toArray(),
   ]);
-  return groupCustomerRecords({
-    contactIds: contacts.map((c) => c.id),
-    purchases,
+  const gone = new Set(deleted);
+  const records = groupCustomerRecords({
+    contactIds: ids.filter((id) => !gone.has(id)),
+    purchases: [],
     interactions,
     feedback,
     tasks,
-    lost: lostOf(contacts),
+    lost: lostOf(lost),
   });
+  for (const r of records) r.purchases = purchases.get(r.contactId) ?? [];
+  return records;
 }
 
-/** The scoring records of some contacts, read through their indexes (no scan). */
+/** The scoring records of some contacts, read through their keys and indexes (no scan). */
 export async function readCustomerRecords(
   db: KeepcardDB,
   contactIds: readonly string[],
@@ -36,7 +64,7 @@ export async function readCustomerRecords(
     (c): c is NonNullable<typeof c> => c !== undefined && c.deletedAt === null,
   );
   const ids = contacts.map((c) => c.id);
-  const byContact = async (table: 'purchases' | 'interactions' | 'feedback') =>
+  const byContact = async (table: 'interactions' | 'feedback') =>
     (
       await Promise.all(
         ids.map((id) =>
@@ -44,20 +72,25 @@ export async function readCustomerRecords(
         ),
       )
     ).flat();
-  const [purchases, interactions, feedback, tasks] = await Promise.all([
-    byContact('purchases'),
+  const [digests, interactions, feedback, tasks] = await Promise.all([
+    db.purchaseDigests.bulkGet(ids),
     byContact('interactions'),
     byContact('feedback'),
     db.tasks.where('contactId').anyOf(ids).toArray(),
   ]);
-  return groupCustomerRecords({
+  const records = groupCustomerRecords({
     contactIds: ids,
-    purchases,
+    purchases: [],
     interactions,
     feedback,
     tasks,
     lost: lostOf(contacts),
   });
+  records.forEach((r, i) => {
+    const digest = digests[i];
+    r.purchases = digest ? unpackDigest(digest) : [];
+  });
+  return records;
 }
 
 /**
@@ -75,7 +108,7 @@ export async function storeScores(
       localRev: first + i,
       scoredAt: scores.scoredAt,
       list: listScoresOf(scores, records),
-      detail: scores,
+      detail: scoreDetailOf(scores),
     }));
     await db.scores.bulkPut(rows);
   });
