@@ -131,6 +131,7 @@ export default async function scoringWorker() {
         read: medianOf('read'),
         fit: medianOf('fit'),
         score: medianOf('score'),
+        write: medianOf('write'),
       },
       maxTotalMs: round1(Math.max(...totals)),
       longestMainThreadTaskMs: round1(longest),

@@ -93,14 +93,17 @@ export async function readCustomerRecords(
   return records;
 }
 
+/** A customer's scores with the records they were computed from. */
+export interface ScoredRecords {
+  scores: CustomerScores;
+  records: CustomerRecords;
+}
+
 /**
  * Stores scores with fresh change counters, in one transaction per call, so the list picks them up
  * incrementally (the counter is shared with contacts and companies).
  */
-export async function storeScores(
-  db: KeepcardDB,
-  scored: readonly { scores: CustomerScores; records: CustomerRecords }[],
-): Promise<void> {
+export async function storeScores(db: KeepcardDB, scored: readonly ScoredRecords[]): Promise<void> {
   await db.transaction('rw', [db.scores, db.meta], async () => {
     const first = await nextRevs(db, scored.length);
     const rows: ScoreRow[] = scored.map(({ scores, records }, i) => ({
