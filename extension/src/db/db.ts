@@ -64,6 +64,7 @@ export interface HistoryRow {
 export interface ScoreRow {
   contactId: string;
   localRev: number;
+  /** When these scores were computed; a refit that finds them unchanged leaves the row as it was. */
   scoredAt: number;
   list: ListScores;
   detail: ScoreDetail;

@@ -43,8 +43,9 @@ export function refitDue(stored: StoredModel | undefined, liveContacts: number, 
 
 /**
  * Fits the workspace model on every live contact's records and stores everyone's scores.
- * Scores of contacts that are gone are removed. Each customer's facts are derived once, for the fit
- * and for their scores; a chunk is scored while the one before it is being written.
+ * Scores of contacts that are gone are removed; rows whose scores did not change are not rewritten.
+ * Each customer's facts are derived once, for the fit and for their scores; a chunk is scored while
+ * the one before it is being written.
  */
 export async function refitAll(db: KeepcardDB, now: number) {
   const started = performance.now();
@@ -62,7 +63,8 @@ export async function refitAll(db: KeepcardDB, now: number) {
   });
   let scoringMs = 0;
   let writingMs = 0;
-  let writing: Promise<void> = Promise.resolve();
+  let written = 0;
+  let writing: Promise<number> = Promise.resolve(0);
   for (let i = 0; i < records.length; i += WRITE_CHUNK) {
     const t0 = performance.now();
     const chunk: ScoredRecords[] = [];
@@ -70,18 +72,20 @@ export async function refitAll(db: KeepcardDB, now: number) {
       chunk.push({ scores: scoreFacts(facts[k]!, model, settings), records: records[k]! });
     const t1 = performance.now();
     scoringMs += t1 - t0;
-    await writing;
+    written += await writing;
     writingMs += performance.now() - t1;
-    writing = storeScores(db, chunk);
+    writing = storeScores(db, chunk, { skipUnchanged: true });
   }
   const t2 = performance.now();
-  await writing;
+  written += await writing;
   const live = new Set(records.map((r) => r.contactId));
   const stale = (await db.scores.toCollection().primaryKeys()).filter((id) => !live.has(id));
   await db.scores.bulkDelete(stale);
   writingMs += performance.now() - t2;
   return {
     contacts: records.length,
+    /** Score rows written: those whose scores changed. */
+    written,
     ms: {
       read: read - started,
       fit: fitted - read,
