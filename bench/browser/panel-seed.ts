@@ -1,7 +1,12 @@
 // Seeds the extension's own database (run inside a page of the e2e extension) with a large book:
 // contacts, companies, purchases, notes, tasks and stored scores. Rows are built with the product's own
 // derived keys (nameKey, phoneKey) and written with plain IndexedDB in large transactions, because
-// going through the repository for 1.4 million rows would take longer than the benchmark itself.
+// going through the repository for 1.4 million rows would take longer than the benchmark itself. What
+// the repository keeps beside the rows is written too, with the product's own code: each contact's
+// purchase digest (purchase-digest.ts) and score rows as the scoring worker stores them.
+
+import { type DigestSource, digestsOf, PURCHASE_DIGESTS } from '../../extension/src/db/purchase-digest';
+import { scoreDetailOf } from '../../extension/src/db/score-detail';
 import {
   type CustomerScores,
   groupCustomerRecords,
@@ -191,7 +196,8 @@ export async function seedPanelBook(o: PanelSeedOptions): Promise<PanelSeedResul
   // Purchases: a skewed number per customer (a few heavy buyers, many light ones), two years back.
   const known = contactIds.slice(0, 5);
   let purchases = 0;
-  let batch: unknown[] = [];
+  let batch: (DigestSource & Record<string, unknown>)[] = [];
+  const digestSources: DigestSource[] = [];
   const perContact = o.purchases / o.contacts;
   for (let n = 0; n < o.contacts && purchases < o.purchases; n++) {
     const count =
@@ -210,6 +216,7 @@ export async function seedPanelBook(o: PanelSeedOptions): Promise<PanelSeedResul
       purchases++;
       if (batch.length >= BATCH) {
         await put(db, 'purchases', batch);
+        digestSources.push(...batch);
         batch = [];
       }
     }
@@ -229,28 +236,32 @@ export async function seedPanelBook(o: PanelSeedOptions): Promise<PanelSeedResul
     purchases++;
     if (batch.length >= BATCH) {
       await put(db, 'purchases', batch);
+      digestSources.push(...batch);
       batch = [];
     }
   }
   if (batch.length) await put(db, 'purchases', batch);
+  digestSources.push(...batch);
+  const digests = digestsOf(digestSources);
+  for (let start = 0; start < digests.length; start += BATCH)
+    await put(db, PURCHASE_DIGESTS, digests.slice(start, start + BATCH));
+  digestSources.length = 0;
   batch = [];
 
+  const notes: unknown[] = [];
   for (let k = 0; k < o.notes; k++) {
     const contactId = k < 100 ? known[k % known.length]! : contactIds[Math.floor(rand() * o.contacts)]!;
     const at = Math.round(o.now - rand() * 700 * DAY);
-    batch.push({
+    notes.push({
       id: newId(),
       ...base(at, owner),
       text: NOTES[k % NOTES.length]!,
       contactId,
       companyId: null,
     });
-    if (batch.length >= BATCH) {
-      await put(db, 'notes', batch);
-      batch = [];
-    }
+    if (notes.length >= BATCH) await put(db, 'notes', notes.splice(0));
   }
-  if (batch.length) await put(db, 'notes', batch);
+  if (notes.length) await put(db, 'notes', notes);
 
   const tasks = known.flatMap((contactId, i) => [
     {
@@ -274,7 +285,13 @@ export async function seedPanelBook(o: PanelSeedOptions): Promise<PanelSeedResul
     const rows = contactIds.slice(start, start + BATCH).map((contactId, i) => {
       const detail = { ...samples[(start + i) % samples.length]!, contactId };
       const follow = rand() < 0.3 ? Math.round(o.now + (rand() - 0.3) * 60 * DAY) : null;
-      return { contactId, localRev: ++rev, scoredAt: o.now, list: listScores(detail, follow), detail };
+      return {
+        contactId,
+        localRev: ++rev,
+        scoredAt: o.now,
+        list: listScores(detail, follow),
+        detail: scoreDetailOf(detail),
+      };
     });
     await put(db, 'scores', rows);
   }

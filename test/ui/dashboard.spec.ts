@@ -11,17 +11,24 @@ type Tier = 'A' | 'B' | 'C' | 'prospect';
 /** A feedback row's own fields; replaceFeedback adds the record fields. */
 type OwnFeedback = Pick<FeedbackInput, 'contactId' | 'kind' | 'occurredAt' | 'scale' | 'score' | 'category'>;
 
-/** Waits until the panel's scoring worker has scored every live contact (at or after `since`). */
-async function waitForScores(panel: Page, since = 0) {
+/**
+ * Waits until the panel's scoring worker has scored every live contact; with `refit`, until the refit
+ * the panel started on opening has finished too (its mark; a refit leaves unchanged rows as they were).
+ */
+async function waitForScores(panel: Page, refit = false) {
+  if (refit)
+    await expect
+      .poll(() => panel.evaluate(() => performance.getEntriesByName('keepcard:scores-refit').length), {
+        timeout: 60_000,
+      })
+      .toBeGreaterThan(0);
   await expect
     .poll(
       async () => {
         const t = await readStores(panel, ['contacts', 'scores']);
         const live = new Set(t.contacts!.filter((c) => c.deletedAt === null).map((c) => c.id));
-        const fresh = t.scores!.filter(
-          (s) => live.has(s.contactId as string) && (s.scoredAt as number) >= since,
-        );
-        return live.size > 0 && fresh.length === live.size;
+        const scored = t.scores!.filter((s) => live.has(s.contactId as string));
+        return live.size > 0 && scored.length === live.size;
       },
       { timeout: 60_000 },
     )
@@ -191,10 +198,9 @@ test('the dashboard shows the stored numbers, and a chart opens the list behind 
   ]);
   // The scoring worker refits on the next open when there is no model: everyone is rescored with
   // this feedback.
-  const refitFrom = Date.now();
   await dropScoringModel(panel);
   await panel.reload();
-  await waitForScores(panel, refitFrom);
+  await waitForScores(panel, true);
   const scored = await storedScores(panel);
   await panel.close(); // nothing rescores while the dashboard is read
 

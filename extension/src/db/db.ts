@@ -16,6 +16,9 @@ import {
 } from '@keepcard/shared';
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { queueExistingRows } from './outbox';
+import { digestsOf, PURCHASE_DIGESTS, type PurchaseDigestRow } from './purchase-digest';
+import { purchaseDigestMiddleware } from './purchase-digest-middleware';
+import { type ScoreDetail, scoreDetailOf } from './score-detail';
 
 /**
  * A contact as stored: the shared Contact plus index keys derived from it by the repository
@@ -56,14 +59,15 @@ export interface HistoryRow {
 
 /**
  * A contact's current scores, written by the scoring worker: `list` is the flat part the list
- * filters and sorts on; `detail` keeps every score with its reasons for the card.
+ * filters and sorts on; `detail` what the card shows, with the reasons as codes and numbers.
  */
 export interface ScoreRow {
   contactId: string;
   localRev: number;
+  /** When these scores were computed; a refit that finds them unchanged leaves the row as it was. */
   scoredAt: number;
   list: ListScores;
-  detail: CustomerScores;
+  detail: ScoreDetail;
 }
 
 /** A saved combination of list filters, with a name (local to this browser). */
@@ -181,6 +185,7 @@ export class KeepcardDB extends Dexie {
   outbox!: EntityTable<OutboxChunk, 'seq'>;
   syncState!: EntityTable<SyncStateRow, 'key'>;
   reminderLedger!: EntityTable<ReminderLedgerRow, 'key'>;
+  purchaseDigests!: EntityTable<PurchaseDigestRow, 'contactId'>;
 
   /** `options` lets tests pass fake-indexeddb's factory instead of the browser's. */
   constructor(name = 'keepcard', options?: DexieOptions) {
@@ -234,6 +239,29 @@ export class KeepcardDB extends Dexie {
       contacts:
         'id, nameKey, companyId, updatedAt, localRev, *emailKeys, *phoneKeys, *tags, ownerId, referredById',
     });
+    // v8, for scoring a large book fast (bench/suites/scoring-worker.mjs): per contact, its live
+    // purchases packed (purchase-digest.ts, kept current by purchase-digest-middleware.ts), so a refit
+    // reads one small row per contact, not every purchase; tombstoned and lost contacts by sparse
+    // indexes (null is no IndexedDB key: live contacts cost the indexes nothing), so a refit finds the
+    // live contacts from keys alone; and score rows cut to what the card shows (reasons as codes and
+    // numbers, the UI writes the words), a tenth of their old size.
+    this.version(8)
+      .stores({
+        contacts:
+          'id, nameKey, companyId, updatedAt, localRev, *emailKeys, *phoneKeys, *tags, ownerId, referredById, deletedAt, lost.at',
+        [PURCHASE_DIGESTS]: 'contactId',
+      })
+      .upgrade(async (tx) => {
+        const purchases: Parameters<typeof digestsOf>[0] = await tx.table('purchases').toArray();
+        await tx.table(PURCHASE_DIGESTS).bulkPut(digestsOf(purchases));
+        await tx
+          .table('scores')
+          .toCollection()
+          .modify((row: { detail: CustomerScores | ScoreDetail }) => {
+            if ('classification' in row.detail) row.detail = scoreDetailOf(row.detail);
+          });
+      });
+    this.use(purchaseDigestMiddleware);
   }
 }
 

@@ -70,6 +70,25 @@ describe('scoring engine', () => {
     expect(await db.scores.get(whale.id)).toEqual(whaleBefore);
   });
 
+  test('a refit leaves rows whose scores did not change alone, and rewrites those that did', async () => {
+    const { db, ctx, whale, lead } = await book();
+    const morning = NOW + 6 * 3_600_000;
+    expect((await refitAll(db, morning)).written).toBe(3);
+    const before = new Map((await db.scores.toArray()).map((r) => [r.contactId, r]));
+    // A minute later nothing changed: nothing is written, so the list reloads nothing.
+    expect((await refitAll(db, morning + 60_000)).written).toBe(0);
+    expect(await db.scores.get(whale.id)).toEqual(before.get(whale.id));
+    // A complaint changes the lead's churn reasons only: one row written.
+    await createRecord(
+      'feedback',
+      { contactId: lead.id, kind: 'complaint', text: 'Late', occurredAt: NOW - DAY, status: 'open' },
+      ctx,
+    );
+    expect((await refitAll(db, morning + 60_000)).written).toBe(1);
+    expect((await db.scores.get(lead.id))!.localRev).toBeGreaterThan(before.get(lead.id)!.localRev);
+    expect(await db.scores.get(whale.id)).toEqual(before.get(whale.id));
+  });
+
   test('a contact marked lost is scored as lost, with the rep’s reason', async () => {
     const { db, ctx, regular } = await book();
     await refitAll(db, NOW);

@@ -93,7 +93,7 @@ export function estimateAlive(f: CustomerFacts, ctx: ChurnContext): AliveEstimat
       pAlive: null,
       method: 'none',
       gapDays: null,
-      reason: reason('churn.prospect', {}, 'No purchases yet: only early-warning signals count.'),
+      reason: reason('churn.prospect', {}, () => 'No purchases yet: only early-warning signals count.'),
     };
   const ownGap = medianGapDays(f);
   const purchases = f.days.length;
@@ -108,7 +108,7 @@ export function estimateAlive(f: CustomerFacts, ctx: ChurnContext): AliveEstimat
       reason: reason(
         'churn.recency',
         { days, typicalGapDays: oneDecimal(gap), purchases, pAlivePercent: p },
-        `${recencyText(days, gap)} (the model gives a ${p}% chance they are still buying).`,
+        () => `${recencyText(days, gap)} (the model gives a ${p}% chance they are still buying).`,
       ),
     };
   }
@@ -145,7 +145,8 @@ export function estimateAlive(f: CustomerFacts, ctx: ChurnContext): AliveEstimat
         purchases,
         pAlivePercent: percent(pAlive),
       },
-      `Fallback estimate (${whyText}): ${days === 0 ? 'last purchase today' : `no purchase for ${plural(days, 'day')}`}; ${gapText} days, so a ${percent(pAlive)}% chance they are still buying.`,
+      () =>
+        `Fallback estimate (${whyText}): ${days === 0 ? 'last purchase today' : `no purchase for ${plural(days, 'day')}`}; ${gapText} days, so a ${percent(pAlive)}% chance they are still buying.`,
     ),
   };
 }
@@ -184,7 +185,8 @@ export function earlyWarningSignals(
           reason: reason(
             'churn.purchases-falling',
             { recent, expected: oneDecimal(expected), windowDays: W },
-            `${plural(recent, 'purchase')} in the last ${W} days against about ${oneDecimal(expected)} expected from their own history.`,
+            () =>
+              `${plural(recent, 'purchase')} in the last ${W} days against about ${oneDecimal(expected)} expected from their own history.`,
           ),
         });
     }
@@ -209,7 +211,8 @@ export function earlyWarningSignals(
             dropPercent: drop,
             windowDays: W,
           },
-          `Spends ${formatMoney(recentSpend.mean, currency)} per purchase in the last ${W} days, ${drop}% less than the ${formatMoney(earlierSpend.mean, currency)} before.`,
+          () =>
+            `Spends ${formatMoney(recentSpend.mean, currency)} per purchase in the last ${W} days, ${drop}% less than the ${formatMoney(earlierSpend.mean, currency)} before.`,
         ),
       });
     }
@@ -230,7 +233,8 @@ export function earlyWarningSignals(
           reason: reason(
             'churn.interactions-falling',
             { recent, expected: oneDecimal(expected), windowDays: W },
-            `${plural(recent, 'interaction')} in the last ${W} days against about ${oneDecimal(expected)} expected from earlier contact.`,
+            () =>
+              `${plural(recent, 'interaction')} in the last ${W} days against about ${oneDecimal(expected)} expected from earlier contact.`,
           ),
         });
     }
@@ -241,9 +245,7 @@ export function earlyWarningSignals(
     const n = f.openComplaints;
     out.push({
       weight: 1 - (1 - w.openComplaint) ** Math.min(n, 3),
-      reason: reason(
-        'churn.open-complaints',
-        { count: n, oldestDays },
+      reason: reason('churn.open-complaints', { count: n, oldestDays }, () =>
         n === 1
           ? `An open complaint, ${ageText(oldestDays)}.`
           : `${n} open complaints, the oldest ${ageText(oldestDays)}.`,
@@ -262,7 +264,8 @@ export function earlyWarningSignals(
         reason: reason(
           'churn.low-satisfaction',
           { scale: score.scale, score: score.score, max, daysAgo },
-          `Latest ${score.scale === 'csat' ? 'satisfaction (CSAT)' : 'NPS'} answer ${score.score} of ${max}${score.scale === 'nps' ? ' (a detractor)' : ''}, ${daysAgo === 0 ? 'today' : `${plural(daysAgo, 'day')} ago`}.`,
+          () =>
+            `Latest ${score.scale === 'csat' ? 'satisfaction (CSAT)' : 'NPS'} answer ${score.score} of ${max}${score.scale === 'nps' ? ' (a detractor)' : ''}, ${daysAgo === 0 ? 'today' : `${plural(daysAgo, 'day')} ago`}.`,
         ),
       });
     }
@@ -273,9 +276,7 @@ export function earlyWarningSignals(
     const n = f.overdueFollowUps;
     out.push({
       weight: w.followUpOverdue,
-      reason: reason(
-        'churn.follow-up-overdue',
-        { count: n, daysOverdue },
+      reason: reason('churn.follow-up-overdue', { count: n, daysOverdue }, () =>
         n === 1
           ? `Follow-up overdue by ${plural(daysOverdue, 'day')}.`
           : `${n} follow-ups overdue, the oldest by ${plural(daysOverdue, 'day')}.`,

@@ -25,7 +25,7 @@ export function revenueContribution(tier: ValueTierScore): Classification['reven
     tier.tier === 'prospect'
       ? 'No purchases yet.'
       : `Tier ${tier.tier} by revenue in the last ${tier.windowDays} days.`;
-  return { label, reasons: [reason(`revenue-contribution.${label}`, { tier: tier.tier }, text)] };
+  return { label, reasons: [reason(`revenue-contribution.${label}`, { tier: tier.tier }, () => text)] };
 }
 
 /** Transaction frequency is high from the configured RFM frequency score. */
@@ -37,7 +37,7 @@ export function transactionFrequency(
   const from = settings.classification.frequencyHighFromScore;
   const windowDays = settings.valueTiers.windowDays;
   if (rfm.frequency === null)
-    return { label: 'low', reasons: [reason('frequency.none', {}, 'No purchases yet.')] };
+    return { label: 'low', reasons: [reason('frequency.none', {}, () => 'No purchases yet.')] };
   const high = rfm.frequency >= from;
   return {
     label: high ? 'high' : 'low',
@@ -45,7 +45,8 @@ export function transactionFrequency(
       reason(
         high ? 'frequency.high' : 'frequency.low',
         { transactions, windowDays, score: rfm.frequency, highFromScore: from },
-        `${plural(transactions, 'purchase')} in the last ${windowDays} days: frequency score ${rfm.frequency} of 5 (high from ${from}).`,
+        () =>
+          `${plural(transactions, 'purchase')} in the last ${windowDays} days: frequency score ${rfm.frequency} of 5 (high from ${from}).`,
       ),
     ],
   };
@@ -66,9 +67,11 @@ export function potential(
   if (!input.purchased)
     return {
       label: 'mid',
-      reasons: [reason('potential.unknown', {}, 'No purchase history: potential cannot be estimated yet.')],
+      reasons: [
+        reason('potential.unknown', {}, () => 'No purchase history: potential cannot be estimated yet.'),
+      ],
     };
-  const predicted = formatMoney(input.predictedMinor, currency);
+  const predicted = () => formatMoney(input.predictedMinor, currency);
   if (input.pastMinor <= 0) {
     const high = workspaceMedianMinor !== null && input.predictedMinor >= workspaceMedianMinor;
     return {
@@ -82,7 +85,8 @@ export function potential(
             currency,
             horizonDays,
           },
-          `No revenue in the last ${horizonDays} days; ${predicted} predicted for the next ${horizonDays}, ${high ? 'at or above' : 'below'} the workspace median of ${formatMoney(workspaceMedianMinor ?? 0, currency)}.`,
+          () =>
+            `No revenue in the last ${horizonDays} days; ${predicted()} predicted for the next ${horizonDays}, ${high ? 'at or above' : 'below'} the workspace median of ${formatMoney(workspaceMedianMinor ?? 0, currency)}.`,
         ),
       ],
     };
@@ -101,7 +105,8 @@ export function potential(
           ratioPercent: percent(ratio),
           horizonDays,
         },
-        `${predicted} predicted for the next ${horizonDays} days against ${formatMoney(input.pastMinor, currency)} in the last ${horizonDays} (${percent(ratio)}%).`,
+        () =>
+          `${predicted()} predicted for the next ${horizonDays} days against ${formatMoney(input.pastMinor, currency)} in the last ${horizonDays} (${percent(ratio)}%).`,
       ),
     ],
   };
@@ -112,7 +117,7 @@ export function closeness(f: CustomerFacts, settings: ScoringSettings): Classifi
   const { closeWithinDays, closeMinInteractions, closeWindowDays } = settings.classification;
   const n = f.interactions.length;
   if (n === 0)
-    return { label: 'loose', reasons: [reason('closeness.none', {}, 'No interactions recorded.')] };
+    return { label: 'loose', reasons: [reason('closeness.none', {}, () => 'No interactions recorded.')] };
   const lastDays = daysBetween(f.interactions[n - 1]!, f.now);
   const from = f.now - closeWindowDays * 86_400_000;
   let inWindow = 0;
@@ -124,7 +129,8 @@ export function closeness(f: CustomerFacts, settings: ScoringSettings): Classifi
       reason(
         close ? 'closeness.close' : 'closeness.loose',
         { daysSinceInteraction: lastDays, interactions: inWindow, windowDays: closeWindowDays },
-        `Last interaction ${lastDays === 0 ? 'today' : `${plural(lastDays, 'day')} ago`}; ${plural(inWindow, 'interaction')} in the last ${closeWindowDays} days.`,
+        () =>
+          `Last interaction ${lastDays === 0 ? 'today' : `${plural(lastDays, 'day')} ago`}; ${plural(inWindow, 'interaction')} in the last ${closeWindowDays} days.`,
       ),
     ],
   };

@@ -15,12 +15,15 @@ export {
 } from './bg-nbd';
 export { type ChurnLevel, type ChurnRiskScore, fallbackPAlive } from './churn-risk';
 export type { Classification, Dimension } from './classification';
-export type {
-  CustomerRecords,
-  FeedbackFacts,
-  InteractionFacts,
-  PurchaseFacts,
-  TaskFacts,
+export {
+  type CustomerFacts,
+  type CustomerRecords,
+  deriveCustomerFacts,
+  type FactsContext,
+  type FeedbackFacts,
+  type InteractionFacts,
+  type PurchaseFacts,
+  type TaskFacts,
 } from './customer-facts';
 export {
   fitGammaGamma,
@@ -38,6 +41,7 @@ export {
   type CustomerScores,
   groupCustomerRecords,
   scoreCustomer,
+  scoreFacts,
   scoreWorkspace,
 } from './score-customer';
 export {
@@ -55,6 +59,7 @@ export {
 } from './summarize-purchases';
 export { type TierCutoffs, tierCutoffs, type ValueTier, type ValueTierScore } from './value-tier';
 export {
+  buildModelFromFacts,
   buildWorkspaceModel,
   WORKSPACE_MODEL_VERSION,
   type WorkspaceModel,

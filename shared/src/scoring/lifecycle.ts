@@ -25,7 +25,8 @@ export function lifecycleStage(
 ): LifecycleScore {
   const { churnedBelow, loyalMinTransactions, loyalMinTenureDays } = settings.lifecycle;
   if (f.lost) {
-    const daysAgo = daysBetween(f.lost.at, f.now);
+    const lost = f.lost;
+    const daysAgo = daysBetween(lost.at, f.now);
     return {
       stage: 'lost',
       lostReason: f.lost.reason,
@@ -33,7 +34,8 @@ export function lifecycleStage(
         reason(
           'lifecycle.lost',
           { reason: f.lost.reason, daysAgo },
-          `Marked lost ${daysAgo === 0 ? 'today' : `${plural(daysAgo, 'day')} ago`}${f.lost.reason ? `: ${f.lost.reason}` : ''}.`,
+          () =>
+            `Marked lost ${daysAgo === 0 ? 'today' : `${plural(daysAgo, 'day')} ago`}${lost.reason ? `: ${lost.reason}` : ''}.`,
         ),
       ],
     };
@@ -43,7 +45,7 @@ export function lifecycleStage(
     return {
       stage: 'prospect',
       lostReason: null,
-      reasons: [reason('lifecycle.prospect', {}, 'No purchases yet.')],
+      reasons: [reason('lifecycle.prospect', {}, () => 'No purchases yet.')],
     };
   const pAlive = churn.pAlive ?? 1;
   if (pAlive < churnedBelow)
@@ -54,7 +56,8 @@ export function lifecycleStage(
         reason(
           'lifecycle.churned',
           { pAlivePercent: percent(pAlive), belowPercent: percent(churnedBelow) },
-          `Probably gone: a ${percent(pAlive)}% chance they are still buying (churned below ${percent(churnedBelow)}%).`,
+          () =>
+            `Probably gone: a ${percent(pAlive)}% chance they are still buying (churned below ${percent(churnedBelow)}%).`,
         ),
       ],
     };
@@ -66,7 +69,7 @@ export function lifecycleStage(
         reason(
           'lifecycle.at-risk',
           { riskPercent: churn.percent },
-          `High churn risk (${churn.percent}%): see the churn reasons.`,
+          () => `High churn risk (${churn.percent}%): see the churn reasons.`,
         ),
       ],
     };
@@ -79,7 +82,7 @@ export function lifecycleStage(
         reason(
           'lifecycle.loyal',
           { purchases, tenureDays },
-          `${plural(purchases, 'purchase')} over ${plural(tenureDays, 'day')} as a customer.`,
+          () => `${plural(purchases, 'purchase')} over ${plural(tenureDays, 'day')} as a customer.`,
         ),
       ],
     };
@@ -88,7 +91,11 @@ export function lifecycleStage(
       stage: 'repeat',
       lostReason: null,
       reasons: [
-        reason('lifecycle.repeat', { purchases, tenureDays }, `${plural(purchases, 'purchase')} so far.`),
+        reason(
+          'lifecycle.repeat',
+          { purchases, tenureDays },
+          () => `${plural(purchases, 'purchase')} so far.`,
+        ),
       ],
     };
   return {
@@ -98,7 +105,7 @@ export function lifecycleStage(
       reason(
         'lifecycle.new',
         { daysSinceFirstPurchase: tenureDays },
-        `One purchase, ${tenureDays === 0 ? 'today' : `${plural(tenureDays, 'day')} ago`}.`,
+        () => `One purchase, ${tenureDays === 0 ? 'today' : `${plural(tenureDays, 'day')} ago`}.`,
       ),
     ],
   };

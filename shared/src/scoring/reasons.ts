@@ -11,11 +11,28 @@ export interface ScoreReason {
   text: string;
 }
 
-export const reason = (code: string, params: ScoreReason['params'], text: string): ScoreReason => ({
-  code,
-  params,
-  text,
-});
+/**
+ * A reason. The English text may be given as a function: it is then written only when read (once),
+ * since most texts are never read: the extension stores code and params and the UI renders those in
+ * the rep's language, and writing every text was a third of scoring a workspace.
+ * @example reason('churn.recency', { days: 140 }, () => `No purchase for ${140} days.`)
+ */
+export function reason(
+  code: string,
+  params: ScoreReason['params'],
+  text: string | (() => string),
+): ScoreReason {
+  if (typeof text === 'string') return { code, params, text };
+  let written: string | undefined;
+  return {
+    code,
+    params,
+    get text() {
+      if (written === undefined) written = text();
+      return written;
+    },
+  };
+}
 
 /**
  * How a currency is written in English: its minor-unit digits and the text before and after the number,

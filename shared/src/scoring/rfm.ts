@@ -50,7 +50,7 @@ export function rfmScore(
       recency: null,
       frequency: null,
       monetary: null,
-      reasons: [reason('rfm.prospect', {}, 'No purchases yet: nothing to score.')],
+      reasons: [reason('rfm.prospect', {}, () => 'No purchases yet: nothing to score.')],
     };
   const recency = 6 - quintileScore(input.daysSinceLastPurchase, cuts.recencyDays);
   const frequency = quintileScore(input.transactions, cuts.frequency);
@@ -65,17 +65,20 @@ export function rfmScore(
       reason(
         'rfm.recency',
         { score: recency, days },
-        `Recency ${recency} of 5: last purchase ${days === 0 ? 'today' : `${plural(days, 'day')} ago`}.`,
+        () =>
+          `Recency ${recency} of 5: last purchase ${days === 0 ? 'today' : `${plural(days, 'day')} ago`}.`,
       ),
       reason(
         'rfm.frequency',
         { score: frequency, transactions: input.transactions, windowDays },
-        `Frequency ${frequency} of 5: ${plural(input.transactions, 'purchase')} in the last ${windowDays} days.`,
+        () =>
+          `Frequency ${frequency} of 5: ${plural(input.transactions, 'purchase')} in the last ${windowDays} days.`,
       ),
       reason(
         'rfm.monetary',
         { score: monetary, revenueMinor: input.revenueMinor, currency, windowDays },
-        `Monetary ${monetary} of 5: ${formatMoney(input.revenueMinor, currency)} in the last ${windowDays} days.`,
+        () =>
+          `Monetary ${monetary} of 5: ${formatMoney(input.revenueMinor, currency)} in the last ${windowDays} days.`,
       ),
     ],
   };

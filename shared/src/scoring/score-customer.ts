@@ -97,7 +97,8 @@ export function scoreFacts(
       reason(
         'value.currency-skipped',
         { currencies: f.skippedCurrencies.join(', '), currency },
-        `Purchases in ${f.skippedCurrencies.join(', ')} are left out of values: no exchange rate to ${currency} is set.`,
+        () =>
+          `Purchases in ${f.skippedCurrencies.join(', ')} are left out of values: no exchange rate to ${currency} is set.`,
       ),
     );
   return {

@@ -53,8 +53,8 @@ export function valueTier(
   const { currency, windowDays } = opts;
   const base = { revenueMinor: input.revenueMinor, currency, windowDays };
   if (!input.purchased)
-    return { tier: 'prospect', ...base, reasons: [reason('tier.prospect', {}, 'No purchases yet.')] };
-  const money = formatMoney(input.revenueMinor, currency);
+    return { tier: 'prospect', ...base, reasons: [reason('tier.prospect', {}, () => 'No purchases yet.')] };
+  const money = () => formatMoney(input.revenueMinor, currency);
   const params = {
     ...base,
     aPercent: Math.round(opts.aShare * 100),
@@ -69,7 +69,8 @@ export function valueTier(
         reason(
           'tier.a',
           { ...params, fromMinor: aFrom },
-          `${money} in the last ${windowDays} days: among the customers who bring ${params.aPercent}% of revenue (tier A from ${formatMoney(aFrom, currency)}).`,
+          () =>
+            `${money()} in the last ${windowDays} days: among the customers who bring ${params.aPercent}% of revenue (tier A from ${formatMoney(aFrom, currency)}).`,
         ),
       ],
     };
@@ -81,7 +82,8 @@ export function valueTier(
         reason(
           'tier.b',
           { ...params, fromMinor: bFrom },
-          `${money} in the last ${windowDays} days: among the customers who bring the next ${params.bPercent - params.aPercent}% of revenue (tier B from ${formatMoney(bFrom, currency)}).`,
+          () =>
+            `${money()} in the last ${windowDays} days: among the customers who bring the next ${params.bPercent - params.aPercent}% of revenue (tier B from ${formatMoney(bFrom, currency)}).`,
         ),
       ],
     };
@@ -89,7 +91,7 @@ export function valueTier(
     return {
       tier: 'C',
       ...base,
-      reasons: [reason('tier.c-no-revenue', params, `No revenue in the last ${windowDays} days.`)],
+      reasons: [reason('tier.c-no-revenue', params, () => `No revenue in the last ${windowDays} days.`)],
     };
   return {
     tier: 'C',
@@ -98,7 +100,8 @@ export function valueTier(
       reason(
         'tier.c',
         { ...params, fromMinor: bFrom ?? 0 },
-        `${money} in the last ${windowDays} days: below tier B (from ${formatMoney(bFrom ?? 0, currency)}).`,
+        () =>
+          `${money()} in the last ${windowDays} days: below tier B (from ${formatMoney(bFrom ?? 0, currency)}).`,
       ),
     ],
   };

@@ -125,7 +125,8 @@ export function buildModelFromFacts(
         reason(
           'model.fitted',
           { buyers, repeatBuyers, logLikelihood: Math.round(fit.logLikelihood * 100) / 100 },
-          `Purchase model (BG/NBD) fitted on ${buyers} customers, ${repeatBuyers} of them repeat buyers.`,
+          () =>
+            `Purchase model (BG/NBD) fitted on ${buyers} customers, ${repeatBuyers} of them repeat buyers.`,
         ),
       );
     } else {
@@ -133,7 +134,8 @@ export function buildModelFromFacts(
         reason(
           'model.unstable',
           { buyers, repeatBuyers, parameters: shaky.join(', ') || 'none' },
-          `The purchase model (BG/NBD) could not be fitted reliably on these ${buyers} customers${shaky.length ? ` (${shaky.join(', ')} not pinned down by the data)` : ''}; churn uses the fallback estimate.`,
+          () =>
+            `The purchase model (BG/NBD) could not be fitted reliably on these ${buyers} customers${shaky.length ? ` (${shaky.join(', ')} not pinned down by the data)` : ''}; churn uses the fallback estimate.`,
         ),
       );
     }
@@ -142,7 +144,8 @@ export function buildModelFromFacts(
       reason(
         'model.too-little-data',
         { buyers, repeatBuyers, minCustomers, minRepeatCustomers },
-        `Too little purchase history for the purchase model (${buyers} customers, ${repeatBuyers} repeat buyers; needs ${minCustomers} and ${minRepeatCustomers}); churn uses the fallback estimate.`,
+        () =>
+          `Too little purchase history for the purchase model (${buyers} customers, ${repeatBuyers} repeat buyers; needs ${minCustomers} and ${minRepeatCustomers}); churn uses the fallback estimate.`,
       ),
     );
   }
@@ -157,7 +160,7 @@ export function buildModelFromFacts(
         reason(
           'spend-model.fitted',
           { spendBuyers: spenders.length },
-          `Spend model (Gamma-Gamma) fitted on ${spenders.length} repeat buyers.`,
+          () => `Spend model (Gamma-Gamma) fitted on ${spenders.length} repeat buyers.`,
         ),
       );
     } else
@@ -165,7 +168,8 @@ export function buildModelFromFacts(
         reason(
           'spend-model.unstable',
           { spendBuyers: spenders.length },
-          `The spend model (Gamma-Gamma) could not be fitted reliably on ${spenders.length} repeat buyers; spend uses plain averages.`,
+          () =>
+            `The spend model (Gamma-Gamma) could not be fitted reliably on ${spenders.length} repeat buyers; spend uses plain averages.`,
         ),
       );
   } else
@@ -173,7 +177,8 @@ export function buildModelFromFacts(
       reason(
         'spend-model.too-little-data',
         { spendBuyers: spenders.length, minSpendCustomers },
-        `Too few repeat buyers with spend for the spend model (${spenders.length}; needs ${minSpendCustomers}); spend uses plain averages.`,
+        () =>
+          `Too few repeat buyers with spend for the spend model (${spenders.length}; needs ${minSpendCustomers}); spend uses plain averages.`,
       ),
     );
 

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { addPurchase, recordFeedback, scheduleFollowUp } from '../../db/activity-repo';
 import { type KeepcardDB, setDbForTesting } from '../../db/db';
 import { createRecord, type WriteContext } from '../../db/records-repo';
+import { type ScoreDetail, scoreDetailOf } from '../../db/score-detail';
 import { freshDb } from '../../db/test-db';
 import { createI18n, type Locale } from '../../i18n';
 import { I18nContext } from '../i18n-context';
@@ -66,7 +67,7 @@ function scoreRow(contactId: string): {
   localRev: number;
   scoredAt: number;
   list: never;
-  detail: CustomerScores;
+  detail: ScoreDetail;
 } {
   const r = (code: string, params: Record<string, string | number>, text: string) => ({ code, params, text });
   const detail = {
@@ -121,7 +122,7 @@ function scoreRow(contactId: string): {
         ),
         r('churn.some-future-code', {}, 'A reason this UI does not know yet.'),
       ],
-      allReasons: [],
+      moreReasons: [],
     },
     lifetimeValue: {
       valueMinor: 880_000,
@@ -137,7 +138,7 @@ function scoreRow(contactId: string): {
     },
     reasons: [],
   } as unknown as CustomerScores;
-  return { contactId, localRev: 1, scoredAt: ctx.now, list: {} as never, detail };
+  return { contactId, localRev: 1, scoredAt: ctx.now, list: {} as never, detail: scoreDetailOf(detail) };
 }
 
 describe('ContactCard', () => {

@@ -1,6 +1,6 @@
-import type { ScoreReason } from '@keepcard/shared';
 import { useId, useState } from 'react';
 import type { ScoreRow } from '../../db/db';
+import type { StoredReason } from '../../db/score-detail';
 import type { MessageKey } from '../../i18n';
 import { isTranslatedReason, reasonText } from '../common/reason-text';
 import { Badge, badgeClass, type Tone } from '../common/ui-kit';
@@ -23,7 +23,7 @@ interface BadgeSpec {
   label: string;
   tone: Tone;
   title: string;
-  reasons: ScoreReason[];
+  reasons: StoredReason[];
 }
 
 /**
@@ -126,9 +126,7 @@ export function ScoreBadges({ score }: { score: ScoreRow | null | undefined }) {
         ))}
         <div className="rounded bg-slate-100 px-1 py-0.5 dark:bg-slate-800">
           <dt className="text-slate-600 dark:text-slate-400">{t('score.closeness')}</dt>
-          <dd className="font-semibold">
-            {t(`closeness.${d.classification.closeness.label}` as MessageKey)}
-          </dd>
+          <dd className="font-semibold">{t(`closeness.${d.closeness}` as MessageKey)}</dd>
         </div>
       </dl>
     </div>
