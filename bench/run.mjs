@@ -2,7 +2,7 @@
 // result to bench/results/<name>.json. A suite's default export returns its figures, with `pass`
 // false when a budget is missed.
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { basename, join } from 'node:path';
 
 const here = import.meta.dirname;
@@ -23,8 +23,12 @@ for (const file of suites) {
   if (only.length && !only.includes(name)) continue;
   console.log(`bench ${name}...`);
   const { default: run } = await import(join(here, 'suites', file));
+  const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
+  const loadavgBefore = load();
   const result = { name, ...(await run()) };
-  result.environment = { ...environment, ...result.environment };
+  // Other work on the machine skews timings: the 1, 5 and 15 minute load averages before and after.
+  const loadavgs = { loadavgBefore, loadavgAfter: load() };
+  result.environment = { ...environment, ...loadavgs, ...result.environment };
   await writeFile(join(resultsDir, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
   const { description: _d, runsMs: _r, environment: _e, ...summary } = result;
   console.log(JSON.stringify(summary));

@@ -1,10 +1,12 @@
-// Starts the real Keepcard server as its own process on a free port of 127.0.0.1, with the embedded
-// database in a folder (a fresh temporary one unless given), for end-to-end tests and benchmarks.
+// Starts the real Keepcard server, built as `pnpm start` runs it, as its own process on a free port of
+// 127.0.0.1, with the embedded database in a folder (a fresh temporary one unless given), for
+// end-to-end tests and benchmarks.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { buildServerForThisProcess, SERVER_ENV } from '../server/scripts/build.mjs';
 
 const root = join(import.meta.dirname, '..');
 
@@ -14,9 +16,9 @@ const root = join(import.meta.dirname, '..');
  */
 export async function startSyncServer({ dataDir, env = {} } = {}) {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'keepcard-server-')));
-  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['server/src/main.ts'], {
+  const child = spawn(process.execPath, await buildServerForThisProcess(), {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', KEEPCARD_DATA_DIR: dir, ...env },
+    env: { ...SERVER_ENV, ...process.env, PORT: '0', HOST: '127.0.0.1', KEEPCARD_DATA_DIR: dir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs = [];

@@ -11,11 +11,11 @@ import {
 } from '@keepcard/shared';
 import type { MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import { tokensOf } from '../auth/access';
+import { type Principal, tokensOf } from '../auth/access';
 import { ApiError } from '../http/errors';
 import { bearer, errors, json, jsonBody, newRouter } from '../http/openapi';
+import type { LiveHub } from '../sync/live-hub';
 import { pullChanges } from '../sync/pull';
 import { applyPush } from '../sync/push';
 import type { RouteDeps } from './route-deps';
@@ -35,6 +35,50 @@ export const requireSchemaVersion: MiddlewareHandler = async (c, next) => {
 };
 
 const SYNC_ERRORS = [400, 401, 426, 429] as const;
+
+const SSE_HEADERS = { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' };
+const encoded = (text: string) => new TextEncoder().encode(text);
+const READY = encoded('event: ready\ndata: {}\n\n');
+const PULL = encoded('event: pull\ndata: {}\n\n');
+const KEEP_ALIVE = encoded(': keep-alive\n\n');
+
+/**
+ * The event stream of one live connection (§7): `ready` once the hub has it, so no change committed
+ * after `ready` goes unannounced, then `pull` hints and keep-alive comments. One ReadableStream of
+ * constant chunks: Hono's streamSSE adds a TransformStream, a second ReadableStream, an encoder and
+ * the request context to every connection. Live heap per stream after a full GC, 1,000 streams:
+ * 34 KB with streamSSE, 19 KB with this (bench/suites/sync-live.mjs).
+ */
+function liveStream(hub: LiveHub, principal: Principal): ReadableStream<Uint8Array> {
+  let remove: (() => void) | null = null;
+  let closed = false;
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const enqueue = (chunk: Uint8Array) => {
+        if (!closed) controller.enqueue(chunk);
+      };
+      remove = await hub.add({
+        deviceId: principal.deviceId,
+        userId: principal.userId,
+        tokens: new Set(tokensOf(principal)),
+        send: () => enqueue(PULL),
+        keepAlive: () => enqueue(KEEP_ALIVE),
+        close: () => {
+          if (closed) return;
+          closed = true;
+          remove?.();
+          controller.close();
+        },
+      });
+      if (closed) remove();
+      else controller.enqueue(READY);
+    },
+    cancel() {
+      closed = true;
+      remove?.();
+    },
+  });
+}
 
 export function syncRoutes({ storage, now, hub, auth }: RouteDeps) {
   const router = newRouter();
@@ -96,33 +140,7 @@ export function syncRoutes({ storage, now, hub, auth }: RouteDeps) {
       async (c) => {
         const principal = c.get('principal');
         hub.checkRoom(principal.deviceId);
-        return streamSSE(c, async (stream) => {
-          let closed = false;
-          let done = () => {};
-          const finished = new Promise<void>((resolve) => {
-            done = resolve;
-          });
-          const close = () => {
-            closed = true;
-            done();
-          };
-          stream.onAbort(close);
-          const write = (chunk: Promise<unknown>) => chunk.catch(close);
-          const remove = await hub.add({
-            deviceId: principal.deviceId,
-            userId: principal.userId,
-            tokens: new Set(tokensOf(principal)),
-            send: (event) => write(stream.writeSSE({ event, data: '{}' })),
-            keepAlive: () => write(stream.write(': keep-alive\n\n')),
-            close,
-          });
-          try {
-            if (!closed) await stream.writeSSE({ event: 'ready', data: '{}' });
-            await finished;
-          } finally {
-            remove();
-          }
-        });
+        return c.body(liveStream(hub, principal), 200, SSE_HEADERS);
       },
     );
 }

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { type Queryable, type Storage, storageOver } from './storage';
 
@@ -24,6 +25,17 @@ function queryable(db: Pick<Transaction, 'query' | 'exec'>): Queryable {
 const SETTINGS = { postgresqlconf: ['shared_buffers=16MB'] };
 
 /**
+ * PGlite's wasm runs on V8's baseline compiler (Liftoff) only. V8 otherwise recompiles the hot
+ * PostgreSQL functions with its optimising compiler (TurboFan) in background threads, and the code and
+ * compiler memory that leaves behind stayed resident: 260-270 MB for the started server against
+ * 146-150 MB with Liftoff only. Measured alongside: 10,000 inserts took 1.9 s of CPU with Liftoff
+ * only against 2.5 s (no recompiling), reads the same, and the whole push bench
+ * (bench/suites/sync-push.mjs) 19-21 s of CPU either way. Set before PGlite compiles its module; it
+ * concerns only WebAssembly, and PGlite is the server's only WebAssembly.
+ */
+const LIFTOFF_ONLY = '--liftoff-only';
+
+/**
  * A new data directory is initialised (initdb) in a short-lived child process: initdb in WebAssembly
  * peaks near 800 MB, and wasm memory, once grown, stays resident in the process that grew it.
  */
@@ -39,6 +51,7 @@ async function initDataDir(dataDir: string) {
  */
 export async function openPgliteStorage(dataDir?: string): Promise<Storage> {
   if (dataDir && !existsSync(join(dataDir, 'PG_VERSION'))) await initDataDir(dataDir);
+  setFlagsFromString(LIFTOFF_ONLY);
   const db = await PGlite.create(dataDir, SETTINGS);
   return storageOver({
     kind: 'pglite',

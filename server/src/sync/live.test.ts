@@ -106,12 +106,15 @@ for (const backend of testBackends) {
       expect((await request(t.app, 'GET', '/v1/sync/live', undefined, laptop.token)).status).toBe(401);
     });
 
-    test('a device may hold only a few streams', async () => {
+    test('a device may hold only a few streams; a closed one frees its place', async () => {
       const owner = await signUp(t.app);
       const streams = await Promise.all(Array.from({ length: 4 }, () => listen(t.app, owner)));
       const refused = await request(t.app, 'GET', '/v1/sync/live', undefined, owner.token);
       expect(refused.status).toBe(429);
       await Promise.all(streams.map((s) => s.close()));
+      const again = await listen(t.app, owner);
+      expect(again.events.map((e) => e.event)).toEqual(['ready']);
+      await again.close();
     });
   });
 }

@@ -1,7 +1,9 @@
-// The real server as a child process (node + tsx, one process, so a SIGKILL kills the server itself).
+// The real server as a child process (one node process, so a SIGKILL kills the server itself): the
+// source under tsx, or the build `pnpm start` runs.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { buildServerForThisProcess, SERVER_ENV } from '../../scripts/build.mjs';
 
 const SERVER_DIR = new URL('../../', import.meta.url);
 
@@ -13,11 +15,18 @@ export interface SpawnedServer {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts src/main.ts on a free port with `env` added; resolves once it logs `listening`. */
-export async function spawnServer(env: Record<string, string>): Promise<SpawnedServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/**
+ * Starts the server on a free port with `env` added; resolves once it logs `listening`.
+ * @param options.built run the bundled build (scripts/build.mjs) instead of src/main.ts under tsx
+ */
+export async function spawnServer(
+  env: Record<string, string>,
+  options: { built?: boolean } = {},
+): Promise<SpawnedServer> {
+  const args = options.built ? await buildServerForThisProcess() : ['--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: SERVER_DIR,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    env: { ...(options.built && SERVER_ENV), ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Record<string, unknown>[] = [];
