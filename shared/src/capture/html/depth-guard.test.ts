@@ -50,6 +50,8 @@ const DOCUMENTS = [
   '<div class="a" data-long-attribute-name',
   '<section id=s></secti',
   '<custom-element-name-longer-than-ten>x</custom-element-name-longer-than-ten>',
+  'a &amp b &#64; c&lt;d <p>e &notanentity; f&</p> g &amp;&amp;<b>h</b>&',
+  '<p>no entity here</p><p>one &amp; here</p><p>none again</p>&copy',
 ];
 
 describe('the depth-guarded parser', () => {
