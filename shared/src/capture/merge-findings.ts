@@ -16,14 +16,17 @@ export interface MergeOptions {
   sourceOrder: readonly CaptureSourceId[];
 }
 
+type KeyField = 'names' | 'organizations' | 'emails' | 'phones';
+
 /** A set of findings about one person or organisation, growing as findings join it. */
 interface Group {
   findings: Finding[];
   kind?: 'person' | 'organization';
-  names: Set<string>;
-  organizations: Set<string>;
-  emails: Set<string>;
-  phones: Set<string>;
+  /** Keys of the group's values; `NO_KEYS` until the first (most findings lack some of the four). */
+  names: ReadonlySet<string>;
+  organizations: ReadonlySet<string>;
+  emails: ReadonlySet<string>;
+  phones: ReadonlySet<string>;
   /** First and last place on the page of the group's findings. */
   position: number;
   last: number;
@@ -68,6 +71,16 @@ function siteDomain(host: string): string {
   return labels.slice(-take).join('.');
 }
 
+// One shared empty set stands for a group's missing keys: a team page's hundreds of findings
+// would otherwise make four sets each, most of them never filled.
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+function addKey(group: Group, field: KeyField, key: string): void {
+  const keys = group[field];
+  if (keys === NO_KEYS) group[field] = new Set<string>().add(key);
+  else (keys as Set<string>).add(key);
+}
+
 function root(group: Group): Group {
   let g = group;
   while (g.merged) g = g.merged;
@@ -79,13 +92,13 @@ function compatibleKinds(a: Group['kind'], b: Group['kind']): boolean {
 }
 
 /** Names that can be one person's: equal, or one a part of the other ("Jane Doe" / "Jane A. Doe" is not; "Jane" / "Jane Doe" is). */
-function compatibleNames(a: Set<string>, b: Set<string>): boolean {
+function compatibleNames(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (!a.size || !b.size) return true;
   for (const x of a) for (const y of b) if (x === y || x.includes(y) || y.includes(x)) return true;
   return false;
 }
 
-function compatibleOrganizations(a: Set<string>, b: Set<string>): boolean {
+function compatibleOrganizations(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return !a.size || !b.size || intersects(a, b);
 }
 
@@ -94,8 +107,8 @@ function absorb(into: Group, from: Group): void {
   from.merged = into;
   into.findings.push(...from.findings);
   into.kind ??= from.kind;
-  for (const key of ['names', 'organizations', 'emails', 'phones'] as const)
-    for (const v of from[key]) into[key].add(v);
+  for (const field of ['names', 'organizations', 'emails', 'phones'] as const)
+    for (const v of from[field]) addKey(into, field, v);
   into.position = Math.min(into.position, from.position);
   into.last = Math.max(into.last, from.last);
 }
@@ -103,19 +116,19 @@ function absorb(into: Group, from: Group): void {
 function groupOf(f: Finding, position: number): Group {
   const group: Group = {
     findings: [f],
-    names: new Set(),
-    organizations: new Set(),
-    emails: new Set(),
-    phones: new Set(),
+    names: NO_KEYS,
+    organizations: NO_KEYS,
+    emails: NO_KEYS,
+    phones: NO_KEYS,
     position,
     last: position,
   };
-  if (f.name) group.names.add(keyOfName(f, f.name));
-  if (f.organization) group.organizations.add(organizationKey(f.organization));
-  for (const e of f.emails) group.emails.add(emailKey(e.address));
+  if (f.name) addKey(group, 'names', keyOfName(f, f.name));
+  if (f.organization) addKey(group, 'organizations', organizationKey(f.organization));
+  for (const e of f.emails) addKey(group, 'emails', emailKey(e.address));
   for (const p of f.phones) {
     const key = phoneKey(p);
-    if (key.length >= MIN_PHONE_KEY) group.phones.add(key);
+    if (key.length >= MIN_PHONE_KEY) addKey(group, 'phones', key);
   }
   if (f.kind) group.kind = f.kind;
   return group;
@@ -141,6 +154,13 @@ function innermostCard(
     }
   }
   return best && groups.get(best);
+}
+
+/** Adds a group to a finding's candidates, once, in order of first appearance (most findings have none). */
+function withCandidate(list: Group[] | undefined, group: Group): Group[] {
+  if (!list) return [group];
+  if (!list.includes(group)) list.push(group);
+  return list;
 }
 
 /**
@@ -175,23 +195,23 @@ function groupFindings(findings: readonly Finding[], pageUrl: string | undefined
 
   for (const f of ordered) {
     const mine = groupOf(f, position(f));
-    const candidates = new Set<Group>();
+    let candidates: Group[] | undefined;
     for (const e of mine.emails) {
       const g = byEmail.get(e);
-      if (g) candidates.add(root(g));
+      if (g) candidates = withCandidate(candidates, root(g));
     }
     for (const p of mine.phones) {
       const g = byPhone.get(p);
-      if (g && compatibleNames(root(g).names, mine.names)) candidates.add(root(g));
+      if (g && compatibleNames(root(g).names, mine.names)) candidates = withCandidate(candidates, root(g));
     }
     // An unnamed link inside a structured card belongs to the innermost such card.
     if (!f.name && FROM_LINKS.has(f.source) && f.at !== undefined) {
       const card = innermostCard(structured, f.at, groupByFinding);
-      if (card) candidates.add(root(card));
+      if (card) candidates = withCandidate(candidates, root(card));
     }
     let target = mine;
-    const joined = candidates.size > 1 ? [...candidates].sort((a, b) => a.position - b.position) : candidates;
-    for (const candidate of joined) {
+    if (candidates && candidates.length > 1) candidates.sort((a, b) => a.position - b.position);
+    for (const candidate of candidates ?? []) {
       if (!compatibleKinds(candidate.kind, target.kind)) continue;
       if (target === mine) {
         absorb(candidate, mine);

@@ -1,7 +1,7 @@
 // The guarded parser must read a document exactly as htmlparser2's own does when no tag is past
 // the depth limit: it sits in the Parser's tokenizer callbacks, replaces the tokenizer's
 // character search (fastForwardTo) with String#indexOf and returns common tag names as constants
-// (getSlice), which this checks event by event.
+// (readTagName), and reads tag and attribute names in one step, which this checks event by event.
 import { type Handler, Parser, type ParserOptions } from 'htmlparser2';
 import { describe, expect, test } from 'vitest';
 import { GuardedParser } from './depth-guard';
@@ -44,6 +44,14 @@ const DOCUMENTS = [
   '<p title="unterminated quote>text',
   '<!-- unterminated comment',
   '<DIV Class="x">div</DIV><Span>a</Span><sectionx>section</sectionx><h7>h1</h7><a>p</a>',
+  '<svg><clipPath id=c><image href=x /></clipPath><a><title>t</title></a></svg><image src=y><IMG/>',
+  '<math><annotation-xml><svg><foreignObject><div>x</div></foreignObject></svg></annotation-xml></math>',
+  '<div\tclass=a\nid = "b"/><p\fdata-x=1>text</p\r><br/ ><img src=x alt/>',
+  '<div class="a" data-long-attribute-name',
+  '<section id=s></secti',
+  '<custom-element-name-longer-than-ten>x</custom-element-name-longer-than-ten>',
+  'a &amp b &#64; c&lt;d <p>e &notanentity; f&</p> g &amp;&amp;<b>h</b>&',
+  '<p>no entity here</p><p>one &amp; here</p><p>none again</p>&copy',
 ];
 
 describe('the depth-guarded parser', () => {

@@ -49,46 +49,96 @@ function fastForwardTo(this: TokenizerPosition, c: number): boolean {
   return false;
 }
 
-/** htmlparser2's Tokenizer with a native search for the end of text runs, values and comments. */
+/** Offset (into the whole input) of the first character after `index` that ends a tag or attribute name. */
+function nameEnd(tokenizer: TokenizerPosition, stopAtEquals: boolean): number {
+  const { buffer, offset } = tokenizer;
+  let at = tokenizer.index + 1 - offset;
+  for (; at < buffer.length; at++) {
+    const c = buffer.charCodeAt(at);
+    // Whitespace, "/" and ">" end a name (isEndOfTagSection in htmlparser2), as "=" ends an attribute's.
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 47 || c === 62) break;
+    if (stopAtEquals && c === 61) break;
+  }
+  return at + offset;
+}
+
+type TokenizerState = (this: TokenizerPosition, c: number) => void;
+const tokenizerStates = Tokenizer.prototype as unknown as Record<
+  'stateInTagName' | 'stateInClosingTagName' | 'stateInAttributeName',
+  TokenizerState
+>;
+const inTagName = tokenizerStates.stateInTagName;
+const inClosingTagName = tokenizerStates.stateInClosingTagName;
+const inAttributeName = tokenizerStates.stateInAttributeName;
+const isNameEnd = (c: number) =>
+  c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 47 || c === 62;
+
+// Inside a tag's or an attribute's name, htmlparser2's states do nothing until the character that
+// ends it, but the tokenizer still dispatches on every character (a tenth of its loop on a 1 MB
+// page). These skip to the character before the end, so the loop's next step meets it; at the end
+// of the input they stop on its last character, as the original loop would.
+function stateInTagName(this: TokenizerPosition, c: number): void {
+  if (isNameEnd(c)) inTagName.call(this, c);
+  else this.index = nameEnd(this, false) - 1;
+}
+function stateInClosingTagName(this: TokenizerPosition, c: number): void {
+  if (isNameEnd(c)) inClosingTagName.call(this, c);
+  else this.index = nameEnd(this, false) - 1;
+}
+function stateInAttributeName(this: TokenizerPosition, c: number): void {
+  if (c === 61 || isNameEnd(c)) inAttributeName.call(this, c);
+  else this.index = nameEnd(this, true) - 1;
+}
+
+/**
+ * htmlparser2's Tokenizer with a native search for the end of text runs, values and comments, and
+ * tag and attribute names read in one step.
+ */
 class FastTokenizer extends Tokenizer {}
-Object.defineProperty(FastTokenizer.prototype, 'fastForwardTo', {
-  value: fastForwardTo,
-  writable: true,
-  configurable: true,
-});
+for (const [name, value] of Object.entries({
+  fastForwardTo,
+  stateInTagName,
+  stateInClosingTagName,
+  stateInAttributeName,
+})) {
+  Object.defineProperty(FastTokenizer.prototype, name, { value, writable: true, configurable: true });
+}
 
 // The tag names pages use most. The Parser reads every tag's name as a new slice of the page,
-// lower-cased (a tenth of the Parser's time on a 1 MB page, and garbage); a name spelled exactly as
-// one of these is returned as this constant instead, which the Parser's own lookups (void
-// elements, implied ends, its stack) and the scan's then compare by identity. Keyed by length and
-// first character.
-const COMMON_TAGS = new Map<number, string[]>();
+// lower-cases it and checks it against SVG's mixed-case names (a tenth of the Parser's time on a
+// 1 MB page, and garbage). A name spelled exactly as one of these comes back as this constant
+// instead: it is what Parser#readTagName would return for it in any context (lower-case already,
+// none of them is renamed inside SVG or is "image"), and the Parser's own lookups (void elements,
+// implied ends, its stack) and the scan's then compare by identity. Keyed by length and first
+// character.
+const COMMON_TAGS: (string[] | undefined)[] = [];
 for (const tag of 'a abbr address area article aside b blockquote body br button caption cite code col colgroup data dd details div dl dt em embed fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input label li link main meta nav noscript object ol option p param picture pre q s script section select small source span strong style sub summary sup svg table tbody td template textarea tfoot th thead time title tr u ul'.split(
   ' ',
 )) {
   const key = tag.length * 128 + tag.charCodeAt(0);
-  COMMON_TAGS.set(key, [...(COMMON_TAGS.get(key) ?? []), tag]);
+  COMMON_TAGS[key] = [...(COMMON_TAGS[key] ?? []), tag];
 }
 const LONGEST_COMMON_TAG = 10;
 
-/** The Parser's own fields and method that `getSlice` below relies on (private in its types). */
-interface ParserSlicing {
+/** The Parser's own fields and method that `readTagName` below relies on (private in its types). */
+interface ParserTagNames {
   guard: DepthGuard;
 }
-const parserGetSlice = (Parser.prototype as unknown as { getSlice(start: number, end: number): string })
-  .getSlice;
+const parserReadTagName = (Parser.prototype as unknown as { readTagName(start: number, end: number): string })
+  .readTagName;
 
-// Same contract as Parser#getSlice (the text from `start` to `end` of what was written): a short
-// slice equal to a common tag name comes back as the constant string. The whole page is written in
-// one `end(html)` call (DepthGuard.html), so offsets are offsets into it.
-function getSlice(this: ParserSlicing, start: number, end: number): string {
+// Same contract as Parser#readTagName (the name of the tag from `start` to `end` of what was
+// written, as the Parser keeps it). The whole page is written in one `end(html)` call
+// (DepthGuard.html), so offsets are offsets into it.
+function readTagName(this: ParserTagNames, start: number, end: number): string {
   const length = end - start;
-  if (length > 0 && length <= LONGEST_COMMON_TAG) {
+  if (length <= LONGEST_COMMON_TAG) {
     const { html } = this.guard;
-    const tags = COMMON_TAGS.get(length * 128 + html.charCodeAt(start));
-    if (tags) for (const tag of tags) if (html.startsWith(tag, start)) return tag;
+    const first = html.charCodeAt(start);
+    const tags = first < 128 ? COMMON_TAGS[length * 128 + first] : undefined;
+    if (tags) for (let i = 0; i < tags.length; i++) if (html.startsWith(tags[i]!, start)) return tags[i]!;
   }
-  return parserGetSlice.call(this, start, end);
+  return parserReadTagName.call(this, start, end);
 }
 
 /**
@@ -188,8 +238,8 @@ export class GuardedParser extends Parser {
     super.onclosetag(start, end);
   }
 }
-Object.defineProperty(GuardedParser.prototype, 'getSlice', {
-  value: getSlice,
+Object.defineProperty(GuardedParser.prototype, 'readTagName', {
+  value: readTagName,
   writable: true,
   configurable: true,
 });

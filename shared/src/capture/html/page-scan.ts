@@ -340,7 +340,7 @@ export function scanPage(input: string, pageUrl: string): PageScan {
 
   const parser = new ScanParser(
     {
-      onopentag(name, _attribs, isImplied) {
+      onopentag(name, isImplied) {
         flushText();
         if (depth >= maxFrames) {
           overflow++;

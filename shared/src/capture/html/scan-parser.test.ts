@@ -13,11 +13,12 @@ function scanned(html: string, maxDepth = 256): string[] {
   let depth = 0;
   const parser: ScanParser = new ScanParser(
     {
-      onopentag(name, _attribs, isImplied) {
+      onopentag(name, isImplied) {
         depth++;
         const read = READ.filter((k) => !isImplied && parser.attributes[k] !== undefined);
         out.push(`${name} ${JSON.stringify(Object.fromEntries(read.map((k) => [k, parser.attributes[k]])))}`);
       },
+      ontext() {},
       onclosetag: () => depth--,
     },
     { html, depth: () => depth, maxDepth, onDrop() {} },
@@ -63,6 +64,12 @@ describe('ScanParser', () => {
       `<meta ${READ.map((k, i) => `${k === 'ariaLabel' ? 'aria-label' : k}="v${i}"`).join(' ')}>`,
     ],
     ['elements the parser implies', '<p class="x">one</p></p><div class="y"></br></div>'],
+    ['a second form, ignored', '<form class="a"><form class="b" title="t"><input name="q"></form>'],
+    [
+      'names in any case',
+      '<DIV ItemScope CLASS="h-card" ARIA-LABEL="x" Aria-Labelx="y" hReF=z TypeOf></DIV>',
+    ],
+    ['names that only start like read ones', '<a hrefs="x" clas="y" titles="z" alt-text="w" type-of=v>x</a>'],
   ])('%s', (_, html) => expect(scanned(html)).toEqual(reference(html)));
 
   test('an element kept from the tree past the depth limit lends its attributes to no other', () => {

@@ -1,4 +1,4 @@
-import type { Handler, QuoteType } from 'htmlparser2';
+import { Parser, type QuoteType } from 'htmlparser2';
 import { type DepthGuard, GuardedParser } from './depth-guard';
 
 // The attributes the page scan reads. Every other attribute of a page is skipped as it is
@@ -90,7 +90,9 @@ export class ScanAttributes {
   }
 }
 
-const READ_NAMES: ReadonlySet<string> = new Set([
+// The read names by length and first letter, matched against the page in place: an attribute's
+// name is neither sliced from the page nor lower-cased to be looked up.
+const READ_NAMES: readonly string[] = [
   'href',
   'rel',
   'sizes',
@@ -105,18 +107,73 @@ const READ_NAMES: ReadonlySet<string> = new Set([
   'title',
   'aria-label',
   'alt',
-]);
-const SHORTEST = Math.min(...[...READ_NAMES].map((n) => n.length));
-const LONGEST = Math.max(...[...READ_NAMES].map((n) => n.length));
+];
+const SHORTEST = Math.min(...READ_NAMES.map((n) => n.length));
+const LONGEST = Math.max(...READ_NAMES.map((n) => n.length));
+const nameKey = (length: number, first: number) => (length - SHORTEST) * 32 + (first & 31);
+const NAMES_BY_KEY: (string[] | undefined)[] = [];
+for (const name of READ_NAMES) {
+  const key = nameKey(name.length, name.charCodeAt(0));
+  NAMES_BY_KEY[key] = [...(NAMES_BY_KEY[key] ?? []), name];
+}
+
+/**
+ * The read name spelled at `start` to `end` of `source` in any ASCII case, as htmlparser2 compares
+ * attribute names after `toLowerCase()` (no other character lower-cases to one of these names').
+ */
+function readNameAt(source: string, start: number, end: number): string | undefined {
+  const length = end - start;
+  if (length < SHORTEST || length > LONGEST) return undefined;
+  const names = NAMES_BY_KEY[nameKey(length, source.charCodeAt(start))];
+  if (names === undefined) return undefined;
+  for (let n = 0; n < names.length; n++) {
+    const name = names[n]!;
+    let i = 0;
+    for (; i < length; i++) {
+      const c = source.charCodeAt(start + i);
+      const expected = name.charCodeAt(i);
+      if (c !== expected && !(c >= 65 && c <= 90 && c + 32 === expected)) break;
+    }
+    if (i === length) return name;
+  }
+  return undefined;
+}
 
 /** No attributes: what an element the parser implies (`</p>` alone opens a `<p>`) carries. */
 export const NO_ATTRIBUTES: Readonly<ScanAttributes> = Object.freeze(new ScanAttributes());
 
+/** What the page scan hears from its parser. */
+export interface ScanHandler {
+  /** An element opens: its read attributes are in `ScanParser#attributes` unless it is implied. */
+  onopentag(name: string, isImplied: boolean): void;
+  ontext(text: string): void;
+  onclosetag(name: string, isImplied: boolean): void;
+}
+
+/** The Parser's own fields and method that `endOpenTag` below relies on (private in its types). */
+interface ParserOpenTag {
+  tagname: string;
+  openTagStart: number;
+  startIndex: number;
+  onopentag: ScanHandler['onopentag'];
+}
+const parserEndOpenTag = (Parser.prototype as unknown as { endOpenTag(isImplied: boolean): void }).endOpenTag;
+
+// Parser#endOpenTag reports an open tag (with its attributes object) and closes it at once when it
+// is void. Same events here, in the same order and at the same startIndex, without that object:
+// `tagname` is empty when the Parser ignores the tag (a second <form>) or has reported it already.
+function endOpenTag(this: ParserOpenTag, isImplied: boolean): void {
+  if (this.tagname !== '') {
+    this.startIndex = this.openTagStart;
+    this.onopentag(this.tagname, isImplied);
+  }
+  parserEndOpenTag.call(this, isImplied);
+}
+
 /**
  * The depth-guarded htmlparser2 Parser of the page scan: the tree is htmlparser2's own (implied
  * ends, void elements, foreign content), but of each element's attributes only those `ScanAttributes` holds
- * are kept, in `attributes`, which the `onopentag` handler reads (the attribs object it is given
- * stays empty). Entities are not decoded. As htmlparser2 does, the first of repeated attributes
+ * are kept, in `attributes`, which the `onopentag` handler reads. Entities are not decoded. As htmlparser2 does, the first of repeated attributes
  * counts and names are matched without regard to case.
  */
 export class ScanParser extends GuardedParser {
@@ -127,8 +184,24 @@ export class ScanParser extends GuardedParser {
   private attribute: string | undefined = undefined;
   private value = '';
 
-  constructor(cbs: Partial<Handler>, guard: DepthGuard) {
-    super(cbs, guard, { decodeEntities: false });
+  private readonly onopentag: ScanHandler['onopentag'];
+
+  constructor(handler: ScanHandler, guard: DepthGuard) {
+    // The Parser is given no `onopentag`: with one, it builds an object of attributes for every
+    // tag. Open tags reach the handler from `endOpenTag` below instead, and the one tag the Parser
+    // opens on its own without going through it (`</br>` read as `<br>`) from `onopentagname`.
+    super(
+      {
+        ontext: handler.ontext,
+        onclosetag: handler.onclosetag,
+        onopentagname: (name) => {
+          if ((this as unknown as ParserOpenTag).tagname === '') handler.onopentag(name, true);
+        },
+      },
+      guard,
+      { decodeEntities: false },
+    );
+    this.onopentag = handler.onopentag;
     this.source = guard.html;
   }
 
@@ -141,18 +214,7 @@ export class ScanParser extends GuardedParser {
     if (this.dropping) return;
     this.startIndex = start;
     this.value = '';
-    const length = end - start;
-    if (length < SHORTEST || length > LONGEST) {
-      this.attribute = undefined;
-      return;
-    }
-    const name = this.source.slice(start, end);
-    if (READ_NAMES.has(name)) {
-      this.attribute = name;
-      return;
-    }
-    const lower = name.toLowerCase();
-    this.attribute = lower !== name && READ_NAMES.has(lower) ? lower : undefined;
+    this.attribute = readNameAt(this.source, start, end);
   }
 
   override onattribdata(start: number, end: number): void {
@@ -173,3 +235,8 @@ export class ScanParser extends GuardedParser {
     this.value = '';
   }
 }
+Object.defineProperty(ScanParser.prototype, 'endOpenTag', {
+  value: endOpenTag,
+  writable: true,
+  configurable: true,
+});
