@@ -50,21 +50,23 @@ export default async function panelPerf() {
   const keep = process.env.PANEL_PROFILE_DIR;
   const dir = keep ?? (await mkdtemp(join(tmpdir(), 'keepcard-bench-panel-')));
   const seedFile = keep ? join(keep, 'keepcard-seed.json') : null;
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: findChromium(),
-    headless: true,
-    viewport: { width: 400, height: 800 },
-    args: [
-      ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-    ],
-  });
+  const launch = () =>
+    chromium.launchPersistentContext(dir, {
+      executablePath: findChromium(),
+      headless: true,
+      viewport: { width: 400, height: 800 },
+      args: [
+        ...CHROMIUM_ARGS,
+        `--disable-extensions-except=${EXTENSION_DIR}`,
+        `--load-extension=${EXTENSION_DIR}`,
+      ],
+    });
+  let context = await launch();
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const id = new URL(worker.url()).host;
     const panelUrl = `chrome-extension://${id}/sidepanel.html`;
-    const page = await context.newPage();
+    let page = await context.newPage();
     await page.goto(panelUrl);
 
     // Seed (or reuse a kept profile's book).
@@ -75,6 +77,12 @@ export default async function panelPerf() {
       await page.evaluate(script);
       seed = await page.evaluate((o) => globalThis.keepcardPanelSeed({ ...o, now: Date.now() }), OPTIONS);
       if (seedFile) await writeFile(seedFile, JSON.stringify(seed));
+      // The rep's browser holds the book already: start it again, so the opens below are not timed
+      // while this browser is still busy with the 1.3 million rows it has just written.
+      await context.close();
+      context = await launch();
+      if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
+      page = await context.newPage();
     }
     console.log(`  seeded in ${Math.round(seed.ms / 1000)} s`, seed.counts);
 
@@ -265,7 +273,7 @@ export default async function panelPerf() {
     const p95 = (xs) => round1(percentile(xs, 95));
     const result = {
       description:
-        'Side panel of the e2e extension build in headless Chromium with 100,000 contacts, 1,000,000 purchases, 200,000 notes and a stored score row per contact: panel opened on a card → every section rendered (30 opens after the first 3 after install, which are reported as coldOpensMs); keystroke → result rendered; filter/sort switch → first screen rendered; longest main-thread task while scrolling.',
+        'Side panel of the e2e extension build in headless Chromium with 100,000 contacts, 1,000,000 purchases, 200,000 notes and a stored score row per contact, the browser started again after seeding: panel opened on a card → every section rendered (30 opens after the first 3 after install, which are reported as coldOpensMs); keystroke → result rendered; filter/sort switch → first screen rendered; longest main-thread task while scrolling.',
       parameters: {
         ...OPTIONS,
         cardRuns: cardMs.length,
