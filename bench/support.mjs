@@ -17,6 +17,23 @@ export function percentile(xs, p) {
 
 export const round1 = (x) => Math.round(x * 10) / 10;
 
+/** The end-to-end build of the extension, which the browser benches load. */
+export const EXTENSION_DIR = join(import.meta.dirname, '..', 'extension', '.output', 'e2e', 'chrome-mv3');
+
+/** Headless Chromium on a profile directory with the e2e extension loaded (`options`: e.g. a viewport). */
+export function launchWithExtension(profileDir, options = {}) {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: findChromium(),
+    headless: true,
+    ...options,
+    args: [
+      ...CHROMIUM_ARGS,
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+}
+
 let built;
 /**
  * Builds bench/browser (its modules import the product's own code) once per run, serves it on

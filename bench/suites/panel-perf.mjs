@@ -9,12 +9,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { panelSeedScript, percentile, round1 } from '../support.mjs';
+import { EXTENSION_DIR, launchWithExtension, panelSeedScript, percentile, round1 } from '../support.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
-const EXTENSION_DIR = join(root, 'extension', '.output', 'e2e', 'chrome-mv3');
 
 const OPTIONS = {
   contacts: Number(process.env.PANEL_CONTACTS ?? 100_000),
@@ -50,17 +47,7 @@ export default async function panelPerf() {
   const keep = process.env.PANEL_PROFILE_DIR;
   const dir = keep ?? (await mkdtemp(join(tmpdir(), 'keepcard-bench-panel-')));
   const seedFile = keep ? join(keep, 'keepcard-seed.json') : null;
-  const launch = () =>
-    chromium.launchPersistentContext(dir, {
-      executablePath: findChromium(),
-      headless: true,
-      viewport: { width: 400, height: 800 },
-      args: [
-        ...CHROMIUM_ARGS,
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
-      ],
-    });
+  const launch = () => launchWithExtension(dir, { viewport: { width: 400, height: 800 } });
   let context = await launch();
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -9,12 +9,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { median, panelSeedScript, round1 } from '../support.mjs';
+import { EXTENSION_DIR, launchWithExtension, median, panelSeedScript, round1 } from '../support.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
-const EXTENSION_DIR = join(root, 'extension', '.output', 'e2e', 'chrome-mv3');
 const OPTIONS = {
   contacts: Number(process.env.SCORING_CONTACTS ?? 100_000),
   purchases: Number(process.env.SCORING_PURCHASES ?? 1_000_000),
@@ -47,16 +44,7 @@ export default async function scoringWorker() {
     execSync('pnpm --filter @keepcard/extension build', { cwd: root, stdio: 'inherit' });
   const script = await panelSeedScript();
   const dir = await mkdtemp(join(tmpdir(), 'keepcard-bench-scoring-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: findChromium(),
-    headless: true,
-    viewport: { width: 400, height: 800 },
-    args: [
-      ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-    ],
-  });
+  const context = await launchWithExtension(dir, { viewport: { width: 400, height: 800 } });
   const loadBefore = loadavg()[0];
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -7,13 +7,10 @@ import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { startSyncServer } from '../../scripts/sync-server.mjs';
-import { median, round1 } from '../support.mjs';
+import { EXTENSION_DIR, launchWithExtension, median, round1 } from '../support.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
-const EXTENSION_DIR = join(root, 'extension', '.output', 'e2e', 'chrome-mv3');
 
 /** In the service worker: sign in, time the first sync, then time a raw write of the rows it stored. */
 async function firstSyncInWorker({ url, email, password, rawBatch }) {
@@ -102,15 +99,7 @@ export default async function syncFirstSync() {
   try {
     for (let round = 0; round < opts.rounds; round++) {
       const profile = await mkdtemp(join(tmpdir(), 'keepcard-bench-profile-'));
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath: findChromium(),
-        headless: true,
-        args: [
-          ...CHROMIUM_ARGS,
-          `--disable-extensions-except=${EXTENSION_DIR}`,
-          `--load-extension=${EXTENSION_DIR}`,
-        ],
-      });
+      const context = await launchWithExtension(profile);
       try {
         chromiumVersion = context.browser()?.version() ?? chromiumVersion;
         const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -7,26 +7,13 @@
 import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { startSyncServer } from '../../scripts/sync-server.mjs';
-import { percentile, round1 } from '../support.mjs';
-
-const root = join(import.meta.dirname, '..', '..');
-const EXTENSION_DIR = join(root, 'extension', '.output', 'e2e', 'chrome-mv3');
+import { EXTENSION_DIR, launchWithExtension, percentile, round1 } from '../support.mjs';
 
 async function profile() {
   const dir = await mkdtemp(join(tmpdir(), 'keepcard-bench-latency-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: findChromium(),
-    headless: true,
-    args: [
-      ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-    ],
-  });
+  const context = await launchWithExtension(dir);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const page = await context.newPage();
   await page.goto(`chrome-extension://${new URL(worker.url()).host}/sidepanel.html`);

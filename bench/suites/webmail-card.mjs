@@ -8,12 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { median, percentile, round1 } from '../support.mjs';
+import { EXTENSION_DIR, launchWithExtension, median, percentile, round1 } from '../support.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-const EXTENSION_DIR = join(root, 'extension/.output/e2e/chrome-mv3');
 const GMAIL_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWbxLmNqRsTuVwXy';
 
 /** Swaps the open Gmail message for another sender and id, and returns when it did (page clock). */
@@ -64,15 +61,7 @@ export default async function webmailCard() {
     execFileSync('pnpm', ['--filter', '@keepcard/extension', 'build'], { cwd: root, stdio: 'inherit' });
   }
   const dir = mkdtempSync(join(tmpdir(), 'keepcard-bench-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: findChromium(),
-    headless: true,
-    args: [
-      ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-    ],
-  });
+  const context = await launchWithExtension(dir);
   try {
     const html = readFileSync(join(root, 'test/fixtures/webmail/gmail-message.html'), 'utf8');
     await context.route('https://mail.google.com/**', (route) =>
