@@ -146,13 +146,25 @@ export interface AccessRow {
  */
 export function changeFor(principal: Principal, row: AccessRow | null): SyncChange | null {
   if (!row) return null;
-  const tokens = tokensOf(principal);
+  const kind = changeKindFor(tokensOf(principal), row, row.record.deletedAt != null);
+  if (kind === null) return null;
   const key = { table: row.table, id: row.id, version: row.version };
-  if (meets(row.audience, tokens)) {
-    if (row.record.deletedAt != null) return { kind: 'delete', ...key };
-    return { kind: 'upsert', ...key, record: row.record as never, clocks: row.clocks };
-  }
-  return meets(row.pastAudience, tokens) ? { kind: 'revoke', ...key } : null;
+  return kind === 'upsert'
+    ? { kind, ...key, record: row.record as never, clocks: row.clocks }
+    : { kind, ...key };
+}
+
+/**
+ * The kind of change a row is for a caller holding `tokens` (see changeFor), from its audiences and
+ * whether it is a tombstone; null when they may not know of it at all.
+ */
+export function changeKindFor(
+  tokens: readonly string[],
+  row: Pick<AccessRow, 'audience' | 'pastAudience'>,
+  deleted: boolean,
+): SyncChange['kind'] | null {
+  if (meets(row.audience, tokens)) return deleted ? 'delete' : 'upsert';
+  return meets(row.pastAudience, tokens) ? 'revoke' : null;
 }
 
 const RANK: Record<Role, number> = { owner: 3, admin: 2, member: 1, viewer: 0 };

@@ -123,7 +123,14 @@ export function syncRoutes({ storage, now, hub, auth }: RouteDeps) {
           ...errors(...SYNC_ERRORS, 410),
         },
       }),
-      async (c) => c.json(await pullChanges(storage, c.get('principal'), c.req.valid('query')), 200),
+      async (c) => {
+        // The page is JSON text already (pullChanges splices the stored records in); typed as the
+        // PullResponse it is, for the client's types.
+        const body = await pullChanges(storage, c.get('principal'), c.req.valid('query'));
+        return c.body(body, 200, { 'content-type': 'application/json' }) as unknown as ReturnType<
+          typeof c.json<PullResponse, 200>
+        >;
+      },
     )
     .openapi(
       createRoute({

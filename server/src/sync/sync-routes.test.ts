@@ -2,7 +2,7 @@
 import {
   MemoryReplica,
   newId,
-  type PullResponse,
+  PullResponse,
   type PushResponse,
   SCHEMA_VERSION_HEADER,
 } from '@keepcard/shared';
@@ -84,6 +84,43 @@ for (const backend of testBackends) {
         laptop.deviceId,
         laptop.deviceId,
       ]);
+    });
+
+    test('pulled pages are the shared PullResponse exactly: records as pushed, in version order, each once', async () => {
+      const device = await signUp(t.app);
+      const replica = new MemoryReplica(device.deviceId);
+      const ids = Array.from({ length: 25 }, () => newId());
+      ids.forEach((id, i) => {
+        const fields = { title: `Buyer "${i}" 采购 \\ ✓`, tags: [`t${i}`] };
+        replica.write('contacts', id, contact(device, fields), t.clock.now);
+      });
+      replica.write('contacts', ids[3]!, contact(device, { deletedAt: t.clock.now }), t.clock.now + 1);
+      for (let request = replica.pushRequest(); request; request = replica.pushRequest()) {
+        const response = await expectJson<PushResponse>(device.call('POST', '/v1/sync/push', request), 200);
+        replica.applyPushResponse(request, response, t.clock.now);
+      }
+
+      const changes: PullResponse['changes'] = [];
+      let cursor: string | null = null;
+      for (let pages = 0; ; pages++) {
+        expect(pages).toBeLessThan(10);
+        const res = await device.call('GET', `/v1/sync/pull?limit=10${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+        const page = PullResponse.parse(await expectJson(res, 200));
+        changes.push(...page.changes);
+        cursor = page.cursor;
+        if (!page.hasMore) break;
+      }
+      const versions = changes.map((c) => c.version);
+      expect(versions).toEqual([...versions].sort((a, b) => a - b));
+      expect(new Set(changes.map((c) => c.id))).toEqual(new Set(ids));
+      expect(changes).toHaveLength(25);
+      expect(changes.find((c) => c.id === ids[3])).toMatchObject({ kind: 'delete', table: 'contacts' });
+      const live = replica.liveRecords();
+      for (const change of changes.filter((c) => c.kind === 'upsert')) {
+        expect(change.record).toEqual(live.get(`contacts/${change.id}`));
+        expect(Object.keys(change.clocks).length).toBeGreaterThan(0);
+      }
     });
 
     test('a retried batch applies once; a reused sequence number is refused', async () => {
