@@ -103,6 +103,18 @@ export function expandClocks(
 
 /** The compact form of field stamps: the most frequent stamp as `base`, the others listed. */
 export function compactClocks(clocks: Readonly<FieldClocks>): Pick<RowSync, 'base' | 'fields'> {
+  // Most rows were written in one change: every field has the same stamp (no counting needed).
+  let only: string | null = null;
+  let one = true;
+  for (const field in clocks) {
+    const stamp = clocks[field]!;
+    if (only === null) only = stamp;
+    else if (stamp !== only) {
+      one = false;
+      break;
+    }
+  }
+  if (one) return { base: only, fields: {} };
   const counts = new Map<string, number>();
   for (const stamp of Object.values(clocks)) counts.set(stamp, (counts.get(stamp) ?? 0) + 1);
   let base: string | null = null;
