@@ -99,7 +99,9 @@ export function ListScreen({
 
   const ownerName = (id: string) =>
     id === actorId ? t('owner.me') : (teammates.get(id) ?? id.replace(/^local:/, '').slice(0, 8));
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version says when the index changed.
+  // Owners come from contact rows: scores arriving (a refit rescores everyone) do not change them.
+  const rowsVersion = index.rowsVersion;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rowsVersion says when the contacts changed.
   const owners = useMemo(() => {
     const ids = new Set<string>(actorId ? [actorId] : []);
     for (const id of teammates.keys()) ids.add(id);
@@ -108,7 +110,7 @@ export function ListScreen({
       if (ids.size > 50) break;
     }
     return [...ids].map((id) => ({ id, name: ownerName(id) }));
-  }, [index, version, actorId, teammates]);
+  }, [index, rowsVersion, actorId, teammates]);
 
   const setText = (text: string) => setFilter((f) => ({ ...f, text: text || undefined }));
   const setView = (view: ListView | undefined) => setFilter((f) => ({ ...f, view }));
