@@ -312,6 +312,18 @@ describe('ListIndex', () => {
     );
   });
 
+  test('counts who is responsible for live customers as contacts arrive, change and go', () => {
+    const index = new ListIndex();
+    const a = contact('Anna', { ownerId: 'user-1' });
+    const b = contact('Bo', { ownerId: 'user-1' });
+    index.apply({ contacts: [a, b] });
+    expect(index.responsibleIds()).toEqual(['user-1']);
+    index.apply({ contacts: [{ ...a, assigneeId: 'user-2' }] });
+    expect(index.responsibleIds().sort()).toEqual(['user-1', 'user-2']);
+    index.apply({ contacts: [{ ...b, deletedAt: NOW }] });
+    expect(index.responsibleIds()).toEqual(['user-2']);
+  });
+
   test('a score that arrives before its contact is kept for it', async () => {
     const index = new ListIndex();
     const row = contact('Late Contact');

@@ -4,6 +4,7 @@ import {
   isEmptyFilter,
   type ListEntry,
   type ListScores,
+  responsibleId,
   type SegmentFilter,
   type SortDirection,
   type SortKey,
@@ -114,6 +115,8 @@ export class ListIndex {
   /** Where the company name begins in an entry's search text (so a rename rewrites only that part). */
   private readonly companyStart = new Map<number, number>();
   private liveCount = 0;
+  /** Live entries per responsible person (assignee, else owner): the owner menu without a scan. */
+  private readonly responsibleCount = new Map<string, number>();
   private versionNo = 0;
   /** Bumped when any entry's search text changes (a rescore does not): the search blob depends on it. */
   private textVersion = 0;
@@ -232,6 +235,7 @@ export class ListIndex {
     }
     if (contact.deletedAt !== null) {
       if (slot !== undefined && this.entries[slot]) {
+        this.countResponsible(this.entries[slot]!, -1);
         this.textVersion++;
         this.entries[slot] = undefined;
         this.companyStart.delete(slot);
@@ -265,9 +269,23 @@ export class ListIndex {
       entry.searchText += `\u0001${foldSearch(companyName)}`;
     }
     if (!previous) this.liveCount++;
+    else this.countResponsible(previous, -1);
+    this.countResponsible(entry, 1);
     if (previous?.searchText !== entry.searchText) this.textVersion++;
     this.entries[slot] = entry;
     changed.add(slot);
+  }
+
+  private countResponsible(entry: ListEntry, delta: number) {
+    const id = responsibleId(entry);
+    const count = (this.responsibleCount.get(id) ?? 0) + delta;
+    if (count > 0) this.responsibleCount.set(id, count);
+    else this.responsibleCount.delete(id);
+  }
+
+  /** Who is responsible for at least one live customer (assignee, else owner), first seen first. */
+  responsibleIds(): string[] {
+    return [...this.responsibleCount.keys()];
   }
 
   private applyScore(contactId: string, list: ListScores, changed: Set<number>) {
