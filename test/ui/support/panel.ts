@@ -59,7 +59,7 @@ export async function storedListScores(panel: Page): Promise<Map<string, ListSco
   return new Map(pages.flatMap((p) => Object.entries(p.scores).map(([id, s]) => [id, s.list] as const)));
 }
 
-/** The flat list part of a score row, as the worker derives it from the detail. */
+/** The flat list part of stored scores, as the worker derives it from the detail. */
 function listScoresOf(s: CustomerScores, tasks: Row[]) {
   const open = tasks
     .filter(

@@ -62,7 +62,7 @@ async function aContact() {
   );
 }
 
-/** A score row of the shape the scoring worker writes (only the parts the card reads are filled). */
+/** Scores of the shape the scoring worker stores (only the parts the card reads are filled). */
 function scoreRow(contactId: string): {
   contactId: string;
   scoredAt: number;

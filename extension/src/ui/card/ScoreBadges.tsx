@@ -28,7 +28,7 @@ interface BadgeSpec {
 
 /**
  * Value tier, lifecycle stage and churn risk, each a button that opens the reasons behind it
- * (rendered from reason codes in the UI's language). Without a score row: "not scored yet".
+ * (rendered from reason codes in the UI's language). Without stored scores: "not scored yet".
  */
 export function ScoreBadges({ score }: { score: ContactScores | null | undefined }) {
   const i18n = useI18n();
