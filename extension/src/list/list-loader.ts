@@ -7,8 +7,11 @@ import { ListIndex } from './list-index';
 import type { ScoreReadReply, ScoreReadRequest } from './score-reader.worker';
 import { yieldToMain } from './sliced-sort';
 
-/** Contact rows read per chunk: their deserialisation on the main thread is one task. */
-export const CONTACT_CHUNK = 1000;
+/**
+ * Contact rows read per chunk: their deserialisation on the main thread is one task (1,000 still made
+ * tasks over 50 ms while a refit ran on the other core; 500 about halved their number).
+ */
+export const CONTACT_CHUNK = 500;
 /**
  * Rows applied to the index per task. The panel benchmark measured chunks of 2,000 contacts at
  * 100-500 ms of main-thread work each (projection, garbage collection, the render they cause) while
