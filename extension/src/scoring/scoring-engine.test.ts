@@ -1,13 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import type { KeepcardDB } from '../db/db';
+import { packDigest } from '../db/purchase-digest';
 import { createRecord, createRecords, updateRecord } from '../db/records-repo';
 import { readScores, scorePageOf } from '../db/scores-repo';
 import { freshDb } from '../db/test-db';
 import { loadModel, refitAll, refitDue, rescore } from './scoring-engine';
+import { readAllPurchases } from './scoring-store';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 22);
 const source = { kind: 'manual' as const };
+const entry = (i: number) => ({ occurredAt: NOW - i * DAY, amountMinor: 100 * (i + 1), currency: 'CNY' });
 
 /** The change counter of the page holding a contact's scores. */
 const pageRev = async (db: KeepcardDB, contactId: string) =>
@@ -120,5 +123,20 @@ describe('scoring engine', () => {
       contacts: model.contacts,
     };
     expect(refitDue(stored, live, NOW)).toBe(due);
+  });
+});
+
+describe('reading a whole book', () => {
+  test('purchase digests read in key ranges cut at contact ids give every digest, once', async () => {
+    const { db } = freshDb(NOW);
+    const ids = ['c-1', 'c-2', 'c-3', 'c-4', 'c-5'];
+    // A digest below the first contact id and one above the last: every range of keys is read.
+    const owners = ['a-orphan', ...ids, 'z-orphan'];
+    await db.purchaseDigests.bulkPut(owners.map((id, i) => packDigest(id, [entry(i)])));
+    for (const chunk of [1, 2, 3, 100]) {
+      const read = await readAllPurchases(db, ids, chunk);
+      expect([...read.keys()].sort()).toEqual(owners);
+      expect(read.get('c-3')).toEqual([entry(3)]);
+    }
   });
 });

@@ -13,19 +13,34 @@ const lostOf = (contacts: { id: string; lost?: { at: number; reason: string } | 
 /** Digest rows read per request: a refit holds all of them anyway, chunks only bound each read. */
 const DIGEST_CHUNK = 20_000;
 
-/** Every contact's purchase digest, unpacked, in key-range chunks. */
-async function readAllPurchases(db: KeepcardDB): Promise<Map<string, DigestEntry[]>> {
+/**
+ * Every contact's purchase digest, unpacked, in key-range chunks read at once: the ranges are cut at
+ * every DIGEST_CHUNK-th contact id (digests are keyed by contact id), so the database reads one range
+ * while this thread unpacks another.
+ */
+export async function readAllPurchases(
+  db: KeepcardDB,
+  contactIds: readonly string[],
+  chunk = DIGEST_CHUNK,
+): Promise<Map<string, DigestEntry[]>> {
   const out = new Map<string, DigestEntry[]>();
-  let after: string | null = null;
-  for (;;) {
-    const rows: PurchaseDigestRow[] = await (after === null
-      ? db.purchaseDigests.limit(DIGEST_CHUNK)
-      : db.purchaseDigests.where('contactId').above(after).limit(DIGEST_CHUNK)
-    ).toArray();
-    for (const row of rows) out.set(row.contactId, unpackDigest(row));
-    if (rows.length < DIGEST_CHUNK) return out;
-    after = rows[rows.length - 1]!.contactId;
-  }
+  const cuts: string[] = [];
+  for (let i = chunk; i < contactIds.length; i += chunk) cuts.push(contactIds[i]!);
+  const ranges = [null, ...cuts].map((from, i) => {
+    const to = cuts[i];
+    const table = db.purchaseDigests;
+    if (from === null) return to === undefined ? table.toCollection() : table.where('contactId').below(to);
+    return to === undefined
+      ? table.where('contactId').aboveOrEqual(from)
+      : table.where('contactId').between(from, to, true, false);
+  });
+  await Promise.all(
+    ranges.map(async (range) => {
+      const rows: PurchaseDigestRow[] = await range.toArray();
+      for (const row of rows) out.set(row.contactId, unpackDigest(row));
+    }),
+  );
+  return out;
 }
 
 /**
@@ -33,11 +48,11 @@ async function readAllPurchases(db: KeepcardDB): Promise<Map<string, DigestEntry
  * contacts marked lost), never from reading the contact rows; purchases from the per-contact digests.
  */
 export async function readAllCustomerRecords(db: KeepcardDB): Promise<CustomerRecords[]> {
-  const [ids, deleted, lost, purchases, interactions, feedback, tasks] = await Promise.all([
-    db.contacts.toCollection().primaryKeys(),
+  const ids = await db.contacts.toCollection().primaryKeys();
+  const [deleted, lost, purchases, interactions, feedback, tasks] = await Promise.all([
     db.contacts.where('deletedAt').above(-Infinity).primaryKeys(),
     db.contacts.where('lost.at').above(-Infinity).toArray(),
-    readAllPurchases(db),
+    readAllPurchases(db, ids),
     db.interactions.toArray(),
     db.feedback.toArray(),
     db.tasks.toArray(),
