@@ -3,10 +3,11 @@
 // derived keys (nameKey, phoneKey) and written with plain IndexedDB in large transactions, because
 // going through the repository for 1.4 million rows would take longer than the benchmark itself. What
 // the repository keeps beside the rows is written too, with the product's own code: each contact's
-// purchase digest (purchase-digest.ts) and score rows as the scoring worker stores them.
+// purchase digest (purchase-digest.ts) and score pages as the scoring worker stores them (score-pages.ts).
 
 import { type DigestSource, digestsOf, PURCHASE_DIGESTS } from '../../extension/src/db/purchase-digest';
 import { scoreDetailOf } from '../../extension/src/db/score-detail';
+import { packPages, SCORE_PAGES } from '../../extension/src/db/score-pages';
 import {
   type CustomerScores,
   groupCustomerRecords,
@@ -26,7 +27,7 @@ export interface PanelSeedOptions {
   companies: number;
   now: number;
   /**
-   * Store a score row per contact and a fitted model, as a panel opened today finds them (default).
+   * Store every contact's scores and a fitted model, as a panel opened today finds them (default).
    * false leaves both out, so the panel's scoring worker refits and scores the whole book on open.
    */
   scores?: boolean;
@@ -277,24 +278,21 @@ export async function seedPanelBook(o: PanelSeedOptions): Promise<PanelSeedResul
   ]);
   await put(db, 'tasks', tasks);
 
-  // Stored scores, as the scoring worker writes them (one row per contact, full reasons).
+  // Stored scores, as the scoring worker writes them (in pages of the contacts hashed together).
   const withScores = o.scores !== false;
   const sample = withScores ? sampleScores(o.now, rand) : null;
   const samples = sample?.scores ?? [];
-  for (let start = 0; withScores && start < o.contacts; start += BATCH) {
-    const rows = contactIds.slice(start, start + BATCH).map((contactId, i) => {
-      const detail = { ...samples[(start + i) % samples.length]!, contactId };
+  const pageRows = packPages(
+    (withScores ? contactIds : []).map((contactId, i) => {
+      const detail = { ...samples[i % samples.length]!, contactId };
       const follow = rand() < 0.3 ? Math.round(o.now + (rand() - 0.3) * 60 * DAY) : null;
-      return {
-        contactId,
-        localRev: ++rev,
-        scoredAt: o.now,
-        list: listScores(detail, follow),
-        detail: scoreDetailOf(detail),
-      };
-    });
-    await put(db, 'scores', rows);
-  }
+      return { contactId, scoredAt: o.now, list: listScores(detail, follow), detail: scoreDetailOf(detail) };
+    }),
+    rev + 1,
+  );
+  rev += pageRows.length;
+  for (let start = 0; start < pageRows.length; start += 256)
+    await put(db, SCORE_PAGES, pageRows.slice(start, start + 256));
   // With scores, the fitted model of today too (scoring-store's StoredModel): a panel opened on a
   // scored book does not refit (refitDue), so the panel benchmarks measure the panel, not a refit.
   const meta: { key: string; value: unknown }[] = [{ key: 'localRev', value: rev }];

@@ -21,15 +21,15 @@ const OPTIONS = {
 };
 const RUNS = Number(process.env.SCORING_RUNS ?? 3);
 
-/** Removes the stored model and scores (plain IndexedDB, in the page), so the next open refits. */
+/** Removes the stored model and score pages (plain IndexedDB, in the page), so the next open refits. */
 const forgetScores = () =>
   new Promise((resolve, reject) => {
     const req = indexedDB.open('keepcard');
     req.onerror = () => reject(req.error);
     req.onsuccess = () => {
       const db = req.result;
-      const tx = db.transaction(['scores', 'meta'], 'readwrite');
-      tx.objectStore('scores').clear();
+      const tx = db.transaction(['scorePages', 'meta'], 'readwrite');
+      tx.objectStore('scorePages').clear();
       tx.objectStore('meta').delete('scoringModel');
       tx.oncomplete = () => {
         db.close();
@@ -88,10 +88,11 @@ export default async function scoringWorker() {
           new Promise((resolve) => {
             const req = indexedDB.open('keepcard');
             req.onsuccess = () => {
-              const c = req.result.transaction('scores').objectStore('scores').count();
-              c.onsuccess = () => {
+              // Contacts with stored scores, over every score page.
+              const all = req.result.transaction('scorePages').objectStore('scorePages').getAll();
+              all.onsuccess = () => {
                 req.result.close();
-                resolve(c.result);
+                resolve(all.result.reduce((n, page) => n + Object.keys(page.scores).length, 0));
               };
             };
           }),
@@ -103,6 +104,7 @@ export default async function scoringWorker() {
         workerMs: refit.detail.ms,
         contacts: refit.detail.contacts,
         written: refit.detail.written,
+        pagesWritten: refit.detail.pagesWritten,
         storedScores: stored,
         panelOpenToScoredMs: round1(refit.at),
         refitStartedAtMs: round1(refitStartedAt),

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { Feedback, type FeedbackInput, type ListScores, newId, SCHEMA_VERSION } from '../../shared/src/index';
+import { Feedback, type FeedbackInput, newId, SCHEMA_VERSION } from '../../shared/src/index';
 import { expect, test } from '../support/extension';
-import { goTo, loadDemo, readStores } from './support/panel';
+import { goTo, loadDemo, readStores, storedListScores } from './support/panel';
 
 // The dashboard page with the built extension: the demo book scored by the real scoring worker, plus
 // feedback of this test's own (the demo's feedback may change), then the charts' numbers compared with
@@ -25,9 +25,10 @@ async function waitForScores(panel: Page, refit = false) {
   await expect
     .poll(
       async () => {
-        const t = await readStores(panel, ['contacts', 'scores']);
+        const t = await readStores(panel, ['contacts']);
         const live = new Set(t.contacts!.filter((c) => c.deletedAt === null).map((c) => c.id));
-        const scored = t.scores!.filter((s) => live.has(s.contactId as string));
+        const stored = await storedListScores(panel);
+        const scored = [...live].filter((id) => stored.has(id));
         return live.size > 0 && scored.length === live.size;
       },
       { timeout: 60_000 },
@@ -37,8 +38,8 @@ async function waitForScores(panel: Page, refit = false) {
 
 /** Name and list scores of every live contact, as stored (unscored → prospect, as the list counts them). */
 async function storedScores(page: Page) {
-  const t = await readStores(page, ['contacts', 'scores']);
-  const listOf = new Map(t.scores!.map((s) => [s.contactId as string, s.list as unknown as ListScores]));
+  const t = await readStores(page, ['contacts']);
+  const listOf = await storedListScores(page);
   return t
     .contacts!.filter((c) => c.deletedAt === null)
     .map((c) => {

@@ -5,6 +5,7 @@ import { addPurchase, recordFeedback, reopenFeedback, resolveFeedback } from './
 import type { KeepcardDB } from './db';
 import { feedbackDataOf } from './queries/upkeep-queries';
 import { createRecord, historyOf, type WriteContext } from './records-repo';
+import { readScores } from './scores-repo';
 import { freshDb } from './test-db';
 
 const DAY = 86_400_000;
@@ -18,7 +19,7 @@ beforeEach(async () => {
 });
 
 const churnCodes = async () => {
-  const risk = (await db.scores.get(contactId))!.detail.churnRisk;
+  const risk = (await readScores(db, contactId))!.detail.churnRisk;
   return [...risk.reasons, ...risk.moreReasons].map((r) => r.code);
 };
 

@@ -7,10 +7,11 @@ import {
 import { describe, expect, test } from 'vitest';
 import { rescore } from '../scoring/scoring-engine';
 import { addPurchase, completeTask, logInteraction, scheduleFollowUp } from './activity-repo';
-import type { KeepcardDB, ScoreRow } from './db';
+import type { KeepcardDB } from './db';
 import { openFollowUps } from './follow-up-repo';
 import { createRecord } from './records-repo';
 import { getReminderSettings, saveReminderSettings } from './reminder-settings-repo';
+import { readScores, writeScores } from './scores-repo';
 import { freshDb } from './test-db';
 
 const DAY = 86_400_000;
@@ -20,13 +21,16 @@ async function contactWithTier(db: KeepcardDB, ctx: Parameters<typeof createReco
   const c = await createRecord('contacts', { displayName: '李娜', source: { kind: 'manual' } }, ctx);
   // The tier as the scoring worker stores it (only the part the follow-up reads matters here).
   if (tier)
-    await db.scores.put({
-      contactId: c.id,
-      localRev: 0,
-      scoredAt: NOW,
-      list: { tier },
-      detail: {},
-    } as unknown as ScoreRow);
+    await writeScores(db, {
+      put: [
+        {
+          contactId: c.id,
+          scoredAt: NOW,
+          list: { tier } as never,
+          detail: { lifetimeValue: { nextPurchaseAt: null } } as never,
+        },
+      ],
+    });
   return c.id;
 }
 
@@ -135,7 +139,7 @@ describe('next follow-up', () => {
     const due = (await openFollowUps(id, db))[0]!.dueAt;
     const codes = async (at: number) => {
       await rescore(db, [id], at);
-      const churn = (await db.scores.get(id))!.detail.churnRisk;
+      const churn = (await readScores(db, id))!.detail.churnRisk;
       return [...churn.reasons, ...churn.moreReasons].map((r) => r.code);
     };
     expect(await codes(due - DAY)).not.toContain('churn.follow-up-overdue');

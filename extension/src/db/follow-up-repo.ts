@@ -1,21 +1,22 @@
 // 定期回访: every touch (a purchase, an interaction, a completed follow-up) moves the customer's next
 // follow-up to the touch plus the cadence of their current value tier, in the same transaction as the
-// write that touched them. The tier is the stored one (the `scores` table); a contact not scored yet
+// write that touched them. The tier is the stored one (scores-repo); a contact not scored yet
 // counts as a prospect.
 import { AUTO_FOLLOW_UP_TITLE, nextFollowUpAt, type Task, type TierName } from '@keepcard/shared';
 import type { Table } from 'dexie';
 import { getDb, type KeepcardDB, type Synced } from './db';
 import { createRecord, updateRecord, type WriteContext, writeTables } from './records-repo';
 import { getReminderSettings } from './reminder-settings-repo';
+import { readListScores, scoresTable } from './scores-repo';
 
 /** The tables a write that moves a follow-up touches: every repository table plus the stored tiers. */
 export function followUpTables(db: KeepcardDB): Table[] {
-  return [...writeTables(db), db.scores];
+  return [...writeTables(db), scoresTable(db)];
 }
 
 /** The contact's current value tier, from the stored scores; 'prospect' before the first scoring. */
 export async function currentTier(contactId: string, db: KeepcardDB): Promise<TierName> {
-  return (await db.scores.get(contactId))?.list.tier ?? 'prospect';
+  return (await readListScores(db, contactId))?.tier ?? 'prospect';
 }
 
 /** The open follow-ups of a contact, earliest first. */

@@ -13,6 +13,7 @@ import { KeepcardDB } from './db';
 import { digestsOf, type PurchaseDigestRow, packDigest, reviseDigest, unpackDigest } from './purchase-digest';
 import { createRecord, createRecords, deleteRecord, updateRecord } from './records-repo';
 import { scoreDetailOf } from './score-detail';
+import { readScores } from './scores-repo';
 import { applyPullPage, handOver } from './sync-repo';
 import { freshDb } from './test-db';
 
@@ -148,7 +149,7 @@ describe('purchase digests', () => {
     const db = new KeepcardDB(name, { indexedDB, IDBKeyRange });
     await expectDigestsInStep(db);
     expect(await db.purchaseDigests.count()).toBe(2);
-    const detail = (await db.scores.get('a'))!.detail;
+    const detail = (await readScores(db, 'a'))!.detail;
     expect(detail).toEqual(scoreDetailOf(scores[0]!));
     expect(JSON.stringify(detail).length).toBeLessThan(JSON.stringify(scores[0]).length / 2);
   });

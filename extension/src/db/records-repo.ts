@@ -14,10 +14,12 @@ import {
 } from '@keepcard/shared';
 import type { Table } from 'dexie';
 import { type CompanyRow, type ContactRow, getDb, type HistoryRow, type KeepcardDB, type Synced } from './db';
+import { nextRevs } from './local-rev';
 import { queueChanges, type RowChange } from './outbox';
 import { BatchValidationError } from './record-reads';
 import { toStorageError } from './storage-errors';
 
+export { nextRevs } from './local-rev';
 export { BatchValidationError, historyOf } from './record-reads';
 
 /** Who writes, when, and why: time is a parameter so tests and imports control it. */
@@ -103,17 +105,6 @@ export function toStoredRow<T extends TableName>(table: T, record: RecordOf<T>, 
 
 function tableOf<T extends TableName>(db: KeepcardDB, table: T): Table<StoredRow<T>, string> {
   return db.table(table);
-}
-
-/**
- * Takes `count` consecutive values of the database's change counter. Call inside a read-write
- * transaction that includes `meta`: IndexedDB serialises those, so every context (side panel,
- * background, worker) gets distinct, increasing revisions.
- */
-export async function nextRevs(db: KeepcardDB, count: number): Promise<number> {
-  const current = ((await db.meta.get('localRev'))?.value as number | undefined) ?? 0;
-  await db.meta.put({ key: 'localRev', value: current + count });
-  return current + 1;
 }
 
 async function guarded<R>(work: () => Promise<R>): Promise<R> {

@@ -1,6 +1,6 @@
-// The part of a contact's scores the card shows, as stored in its score row. Scoring's full result
-// carries every dimension's reasons with their English text (a few KB per contact); writing and
-// reading that for 100,000 contacts was most of a refit's time. The card renders reasons from code
+// The part of a contact's scores the card shows, as stored in its score page (score-pages.ts).
+// Scoring's full result carries every dimension's reasons with their English text (a few KB per
+// contact); writing and reading that for 100,000 contacts was most of a refit's time. The card renders reasons from code
 // and params in the UI's language (ui/common/reason-text.ts), so the text is stored only for a code
 // the UI's catalog has no message for.
 import type {

@@ -35,6 +35,7 @@ import {
   toMutation,
 } from './outbox';
 import { nextRevs, replacedValues, type StoredRow, toStoredRow, writeTables } from './records-repo';
+import { clearScores, scoresTable } from './scores-repo';
 
 /** Where pulling stands: the server's opaque cursor, and the refetch under way after a 410. */
 export interface PullPosition {
@@ -94,42 +95,46 @@ const USER_META_KEYS = ['actor', 'demoData', 'lastClip', 'scoringModel', 'remind
  * synced rows removed.
  */
 export async function handOver(db: KeepcardDB, deviceId: string, now: number): Promise<number> {
-  return db.transaction('rw', [...writeTables(db), db.scores, db.segments, db.reminderLedger], async () => {
-    if ((await db.outbox.count()) > 0) throw new PendingChangesError('Changes wait for the server');
-    const old = await loadDevice(db.syncState);
-    await saveDevice(db.syncState, {
-      deviceId,
-      clock: createHlc(deviceId),
-      seq: old.seq,
-      pending: 0,
-    });
-    let removed = 0;
-    for (const table of tableNames) {
-      const store = storeOf(db, table);
-      if (!REVISED.has(table)) {
-        removed += await store.count();
-        await store.clear();
-        continue;
+  return db.transaction(
+    'rw',
+    [...writeTables(db), scoresTable(db), db.segments, db.reminderLedger],
+    async () => {
+      if ((await db.outbox.count()) > 0) throw new PendingChangesError('Changes wait for the server');
+      const old = await loadDevice(db.syncState);
+      await saveDevice(db.syncState, {
+        deviceId,
+        clock: createHlc(deviceId),
+        seq: old.seq,
+        pending: 0,
+      });
+      let removed = 0;
+      for (const table of tableNames) {
+        const store = storeOf(db, table);
+        if (!REVISED.has(table)) {
+          removed += await store.count();
+          await store.clear();
+          continue;
+        }
+        const rows = await store.toArray();
+        removed += rows.length;
+        if (rows.length === 0) continue;
+        const first = await nextRevs(db, rows.length);
+        await store.bulkPut(
+          rows.map((row, i) => ({ ...scrubbed(table, row, now), localRev: first + i }) as AnyRow),
+        );
       }
-      const rows = await store.toArray();
-      removed += rows.length;
-      if (rows.length === 0) continue;
-      const first = await nextRevs(db, rows.length);
-      await store.bulkPut(
-        rows.map((row, i) => ({ ...scrubbed(table, row, now), localRev: first + i }) as AnyRow),
-      );
-    }
-    await db.history.clear();
-    await db.scores.clear();
-    await db.segments.clear();
-    await db.reminderLedger.clear();
-    await db.meta.bulkDelete([...USER_META_KEYS]);
-    await db.syncState.put({
-      key: CURSOR_KEY,
-      value: { cursor: null, refetch: null } satisfies PullPosition,
-    });
-    return removed;
-  });
+      await db.history.clear();
+      await clearScores(db);
+      await db.segments.clear();
+      await db.reminderLedger.clear();
+      await db.meta.bulkDelete([...USER_META_KEYS]);
+      await db.syncState.put({
+        key: CURSOR_KEY,
+        value: { cursor: null, refetch: null } satisfies PullPosition,
+      });
+      return removed;
+    },
+  );
 }
 
 /** The oldest outbox entries, in sequence order (the prefix rule, §4), as wire mutations. */

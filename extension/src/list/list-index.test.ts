@@ -288,6 +288,42 @@ describe('ListIndex', () => {
     expect(await ids(index, { text: 'aaron' }, sorts[0]!)).toEqual([renamed.id]);
   });
 
+  test('a refit rescoring everyone leaves the name order as it is (no re-sort), other sorts follow', async () => {
+    const index = new ListIndex();
+    const { rows, scored } = book();
+    index.apply({ contacts: rows, scores: scored });
+    const byName = await index.sortedSlots({ key: 'name', dir: 'asc' });
+    const rowsVersion = index.rowsVersion;
+    // Every contact rescored, three times over (before, each batch patched or re-sorted the names).
+    const rescored = rows.map((r, i) => ({
+      contactId: r.id,
+      list: scores({ tier: 'C', lifetimeValueMinor: (i * 7919) % 1000 }),
+    }));
+    for (let i = 0; i < 3; i++) index.apply({ scores: rescored });
+    expect(index.rowsVersion).toBe(rowsVersion);
+    expect(await index.sortedSlots({ key: 'name', dir: 'asc' })).toBe(byName);
+    const sort: ListSort = { key: 'lifetimeValue', dir: 'desc' };
+    expect(await ids(index, {}, sort)).toEqual(bruteForce(index, {}, sort));
+    // A renamed contact moves the rows version on, and the name order with it.
+    index.apply({ contacts: [{ ...rows[3]!, displayName: 'Aaron First', nameKey: nameKey('Aaron First') }] });
+    expect(index.rowsVersion).toBe(rowsVersion + 1);
+    expect(await ids(index, {}, { key: 'name', dir: 'asc' })).toEqual(
+      bruteForce(index, {}, { key: 'name', dir: 'asc' }),
+    );
+  });
+
+  test('counts who is responsible for live customers as contacts arrive, change and go', () => {
+    const index = new ListIndex();
+    const a = contact('Anna', { ownerId: 'user-1' });
+    const b = contact('Bo', { ownerId: 'user-1' });
+    index.apply({ contacts: [a, b] });
+    expect(index.responsibleIds()).toEqual(['user-1']);
+    index.apply({ contacts: [{ ...a, assigneeId: 'user-2' }] });
+    expect(index.responsibleIds().sort()).toEqual(['user-1', 'user-2']);
+    index.apply({ contacts: [{ ...b, deletedAt: NOW }] });
+    expect(index.responsibleIds()).toEqual(['user-2']);
+  });
+
   test('a score that arrives before its contact is kept for it', async () => {
     const index = new ListIndex();
     const row = contact('Late Contact');

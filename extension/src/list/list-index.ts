@@ -4,6 +4,7 @@ import {
   isEmptyFilter,
   type ListEntry,
   type ListScores,
+  responsibleId,
   type SegmentFilter,
   type SortDirection,
   type SortKey,
@@ -73,6 +74,29 @@ export function reverseGroups(order: Uint32Array, values: Float64Array): Uint32A
 /** Above this many changed slots an order is sorted again rather than patched. */
 const PATCH_LIMIT = 4096;
 
+/** Slots changed per version, newest last, kept up to PATCH_LIMIT slots, for patching cached orders. */
+class ChangeLog {
+  private entries: { version: number; slots: number[] }[] = [];
+  private size = 0;
+
+  push(version: number, slots: number[]) {
+    this.entries.push({ version, slots });
+    this.size += slots.length;
+    while (this.size > PATCH_LIMIT && this.entries.length > 0)
+      this.size -= this.entries.shift()!.slots.length;
+  }
+
+  /** Slots changed after `version` up to `current`, or null when the log no longer reaches back that far. */
+  since(version: number, current: number): Set<number> | null {
+    if (version === current) return new Set();
+    const first = this.entries[0];
+    if (!first || first.version > version + 1) return null;
+    const out = new Set<number>();
+    for (const change of this.entries) if (change.version > version) for (const s of change.slots) out.add(s);
+    return out.size > PATCH_LIMIT ? null : out;
+  }
+}
+
 const collator = new Intl.Collator(['zh-Hans-CN', 'en'], { numeric: true });
 
 /**
@@ -91,6 +115,8 @@ export class ListIndex {
   /** Where the company name begins in an entry's search text (so a rename rewrites only that part). */
   private readonly companyStart = new Map<number, number>();
   private liveCount = 0;
+  /** Live entries per responsible person (assignee, else owner): the owner menu without a scan. */
+  private readonly responsibleCount = new Map<string, number>();
   private versionNo = 0;
   /** Bumped when any entry's search text changes (a rescore does not): the search blob depends on it. */
   private textVersion = 0;
@@ -98,9 +124,15 @@ export class ListIndex {
     | { textVersion: number; text: string; starts: Int32Array; ends: Int32Array; slots: Uint32Array }
     | undefined;
   /** Slots changed per version, newest last, for patching cached orders. */
-  private changeLog: { version: number; slots: number[] }[] = [];
-  private changeLogSize = 0;
-  private nameOrder: { order: Uint32Array; version: number } | undefined;
+  private readonly changeLog = new ChangeLog();
+  /**
+   * Bumped when contact or company rows changed an entry (a rescore does not): the name order, and
+   * whatever depends on contact fields only, hold while only scores arrive (a refit rescores everyone).
+   */
+  private rowsVersionNo = 0;
+  /** Slots changed by contact and company rows, per rows version. */
+  private readonly rowChangeLog = new ChangeLog();
+  private nameOrder: { order: Uint32Array; rowsVersion: number } | undefined;
   private rank = new Float64Array(0);
   private readonly orders = new Map<string, CachedOrder>();
   private readonly listeners = new Set<() => void>();
@@ -122,6 +154,11 @@ export class ListIndex {
 
   get version(): number {
     return this.versionNo;
+  }
+
+  /** Changes when contact or company rows changed the index, not when only scores did. */
+  get rowsVersion(): number {
+    return this.rowsVersionNo;
   }
 
   /** Live customers in the index. */
@@ -157,15 +194,11 @@ export class ListIndex {
     const changed = new Set<number>();
     for (const company of batch.companies ?? []) this.applyCompany(company, changed);
     for (const contact of batch.contacts ?? []) this.applyContact(contact, changed);
+    if (changed.size > 0) this.rowChangeLog.push(++this.rowsVersionNo, [...changed]);
     for (const score of batch.scores ?? []) this.applyScore(score.contactId, score.list, changed);
     if (changed.size === 0) return;
     for (const slot of changed) this.columns.set(slot, this.entries[slot]);
-    this.versionNo++;
-    this.changeLog.push({ version: this.versionNo, slots: [...changed] });
-    this.changeLogSize += changed.size;
-    while (this.changeLogSize > PATCH_LIMIT && this.changeLog.length > 0) {
-      this.changeLogSize -= this.changeLog.shift()!.slots.length;
-    }
+    this.changeLog.push(++this.versionNo, [...changed]);
     for (const listener of this.listeners) listener();
   }
 
@@ -202,6 +235,7 @@ export class ListIndex {
     }
     if (contact.deletedAt !== null) {
       if (slot !== undefined && this.entries[slot]) {
+        this.countResponsible(this.entries[slot]!, -1);
         this.textVersion++;
         this.entries[slot] = undefined;
         this.companyStart.delete(slot);
@@ -235,9 +269,23 @@ export class ListIndex {
       entry.searchText += `\u0001${foldSearch(companyName)}`;
     }
     if (!previous) this.liveCount++;
+    else this.countResponsible(previous, -1);
+    this.countResponsible(entry, 1);
     if (previous?.searchText !== entry.searchText) this.textVersion++;
     this.entries[slot] = entry;
     changed.add(slot);
+  }
+
+  private countResponsible(entry: ListEntry, delta: number) {
+    const id = responsibleId(entry);
+    const count = (this.responsibleCount.get(id) ?? 0) + delta;
+    if (count > 0) this.responsibleCount.set(id, count);
+    else this.responsibleCount.delete(id);
+  }
+
+  /** Who is responsible for at least one live customer (assignee, else owner), first seen first. */
+  responsibleIds(): string[] {
+    return [...this.responsibleCount.keys()];
   }
 
   private applyScore(contactId: string, list: ListScores, changed: Set<number>) {
@@ -249,17 +297,6 @@ export class ListIndex {
     }
     this.entries[slot] = { ...entry, scores: list };
     changed.add(slot);
-  }
-
-  /** Slots changed since `version`, or null when the log no longer reaches back that far. */
-  private changesSince(version: number): Set<number> | null {
-    if (version === this.versionNo) return new Set();
-    const first = this.changeLog[0];
-    if (!first || first.version > version + 1) return null;
-    const out = new Set<number>();
-    for (const change of this.changeLog)
-      if (change.version > version) for (const s of change.slots) out.add(s);
-    return out.size > PATCH_LIMIT ? null : out;
   }
 
   private compareNames = (a: number, b: number): number => {
@@ -279,33 +316,37 @@ export class ListIndex {
 
   /** Runs `work` once per order key and version, however many queries wait for it. */
   private shared(key: string, work: () => Promise<Uint32Array>): Promise<Uint32Array> {
+    const version = key === 'name' ? this.rowsVersionNo : this.versionNo;
     const running = this.inFlight.get(key);
-    if (running && running.version === this.versionNo) return running.promise;
+    if (running && running.version === version) return running.promise;
     const promise = work().finally(() => {
       if (this.inFlight.get(key)?.promise === promise) this.inFlight.delete(key);
     });
-    this.inFlight.set(key, { version: this.versionNo, promise });
+    this.inFlight.set(key, { version, promise });
     return promise;
   }
 
-  /** Names in collation order, patched or sorted again (in slices) as the entries change. */
+  /**
+   * Names in collation order, patched or sorted again (in slices) as contact and company rows change;
+   * scores arriving leave it as it is.
+   */
   private ensureNameOrder(): Promise<Uint32Array> {
     const cached = this.nameOrder;
-    if (cached?.version === this.versionNo) return Promise.resolve(cached.order);
+    if (cached?.rowsVersion === this.rowsVersionNo) return Promise.resolve(cached.order);
     return this.shared('name', () => this.buildNameOrder());
   }
 
   private async buildNameOrder(): Promise<Uint32Array> {
-    const version = this.versionNo;
+    const version = this.rowsVersionNo;
     const cached = this.nameOrder;
-    if (cached?.version === version) return cached.order;
-    const changes = cached ? this.changesSince(cached.version) : null;
+    if (cached?.rowsVersion === version) return cached.order;
+    const changes = cached ? this.rowChangeLog.since(cached.rowsVersion, version) : null;
     const live = (slot: number) => this.entries[slot] !== undefined;
     const order =
       cached && changes
         ? patchSortedOrder(cached.order, changes, live, this.compareNames)
         : await slicedSort(this.liveSlots(), this.compareNames);
-    if (version !== this.versionNo) return this.buildNameOrder();
+    if (version !== this.rowsVersionNo) return this.buildNameOrder();
     // Dense ranks: equal names share a rank, so other sorts break ties by name the way compareEntries does.
     const rank = new Float64Array(this.entries.length);
     let r = 0;
@@ -318,7 +359,7 @@ export class ListIndex {
       previous = key;
     }
     this.rank = rank;
-    this.nameOrder = { order, version };
+    this.nameOrder = { order, rowsVersion: version };
     return order;
   }
 
@@ -366,7 +407,7 @@ export class ListIndex {
     const version = this.versionNo;
     const cacheKey = `${sort.key}:${sort.dir}`;
     const cached = this.orders.get(cacheKey);
-    const changes = cached ? this.changesSince(cached.version) : null;
+    const changes = cached ? this.changeLog.since(cached.version, version) : null;
     const patching = cached !== undefined && changes !== null;
     // The other direction of the same key, current: its values are this one's, its order reversed.
     const opposite = this.orders.get(`${sort.key}:${sort.dir === 'asc' ? 'desc' : 'asc'}`);

@@ -1,21 +1,30 @@
-import { DEFAULT_DIRECTION, type ListScores, SORT_KEYS } from '@keepcard/shared';
+import { DEFAULT_DIRECTION, SORT_KEYS } from '@keepcard/shared';
 import { liveQuery } from 'dexie';
 import type { KeepcardDB } from '../db/db';
+import { type ScoreRead, scoreReadOf } from '../db/score-pages';
+import { lastScoreRev, scorePagesAfter } from '../db/scores-repo';
 import { ListIndex } from './list-index';
 import type { ScoreReadReply, ScoreReadRequest } from './score-reader.worker';
 import { yieldToMain } from './sliced-sort';
 
-/** Rows read per chunk: a chunk's read and projection stay well under a 50 ms task. */
-export const CONTACT_CHUNK = 2000;
-/** Score rows carry every score's reasons: smaller chunks keep their deserialisation short. */
-export const SCORE_CHUNK = 1000;
+/**
+ * Contact rows read per chunk: their deserialisation on the main thread is one task (1,000 still made
+ * tasks over 50 ms while a refit ran on the other core; 500 about halved their number).
+ */
+export const CONTACT_CHUNK = 500;
+/**
+ * Rows applied to the index per task. The panel benchmark measured chunks of 2,000 contacts at
+ * 100-500 ms of main-thread work each (projection, garbage collection, the render they cause) while
+ * the scoring worker refitted on the other core; slices of this size keep each step far under 50 ms.
+ */
+export const APPLY_SLICE = 250;
+/** Score pages (about 50 contacts each at 100,000) read per chunk on the main thread. */
+export const SCORE_PAGE_CHUNK = 20;
 /** Through the worker only the flat list part crosses to the page: larger chunks are fine. */
-export const WORKER_SCORE_CHUNK = 5000;
-
-type ScoreRows = { contactId: string; localRev: number; list: ListScores }[];
+export const WORKER_SCORE_PAGE_CHUNK = 100;
 
 /**
- * Reads score rows in a worker when the page can start one (see score-reader.worker.ts), else on the
+ * Reads score pages in a worker when the page can start one (see score-reader.worker.ts), else on the
  * main thread (tests, or a worker that failed to start).
  */
 class ScoreReader {
@@ -23,7 +32,7 @@ class ScoreReader {
   private next = 1;
   private readonly waiting = new Map<
     number,
-    { resolve: (rows: ScoreRows) => void; reject: (e: Error) => void }
+    { resolve: (read: ScoreRead) => void; reject: (e: Error) => void }
   >();
 
   constructor(private readonly db: KeepcardDB) {}
@@ -41,7 +50,7 @@ class ScoreReader {
     this.worker?.addEventListener('message', (event: MessageEvent<ScoreReadReply>) => {
       const waiter = this.waiting.get(event.data.id);
       this.waiting.delete(event.data.id);
-      if (event.data.rows) waiter?.resolve(event.data.rows);
+      if (event.data.read) waiter?.resolve(event.data.read);
       else waiter?.reject(new Error(event.data.error ?? 'The score reader failed'));
     });
     this.worker?.addEventListener('error', () => {
@@ -53,20 +62,20 @@ class ScoreReader {
     return this.worker;
   }
 
-  async read(afterRev: number): Promise<ScoreRows> {
+  async read(afterRev: number): Promise<ScoreRead> {
     const worker = this.start();
     if (worker) {
       try {
-        return await new Promise<ScoreRows>((resolve, reject) => {
+        return await new Promise<ScoreRead>((resolve, reject) => {
           const id = this.next++;
           this.waiting.set(id, { resolve, reject });
-          worker.postMessage({ id, afterRev, limit: WORKER_SCORE_CHUNK } satisfies ScoreReadRequest);
+          worker.postMessage({ id, afterRev, limit: WORKER_SCORE_PAGE_CHUNK } satisfies ScoreReadRequest);
         });
       } catch {
         // Fall through to the main thread: slower, but the list still loads.
       }
     }
-    return this.db.scores.where('localRev').above(afterRev).limit(SCORE_CHUNK).toArray();
+    return scoreReadOf(await scorePagesAfter(this.db, afterRev, SCORE_PAGE_CHUNK));
   }
 
   stop() {
@@ -82,8 +91,8 @@ export interface LoadProgress {
 }
 
 /**
- * Keeps a ListIndex current with the database by change counters: every contact, company and score
- * row carries a `localRev` that grows with each write, so "rows above the last seen revision" is
+ * Keeps a ListIndex current with the database by change counters: every contact row, company row and
+ * score page carries a `localRev` that grows with each write, so "rows above the last seen revision" is
  * exactly what changed since the last read, whichever context (panel, background, worker) wrote it.
  */
 export class ListLoader {
@@ -167,15 +176,22 @@ export class ListLoader {
         .toArray();
       if (contacts.length === 0) break;
       this.contactRev = contacts[contacts.length - 1]!.localRev;
-      index.apply({ contacts });
+      for (let i = 0; i < contacts.length; i += APPLY_SLICE) {
+        await yieldToMain();
+        index.apply({ contacts: contacts.slice(i, i + APPLY_SLICE) });
+      }
       if (first) this.setProgress({ ...this.progress, loaded: this.progress.loaded + contacts.length });
       await yieldToMain();
     }
     for (;;) {
-      const scores = await this.scoreReader.read(this.scoreRev);
-      if (scores.length === 0) break;
-      this.scoreRev = scores[scores.length - 1]!.localRev;
-      index.apply({ scores });
+      const { rows, lastRev } = await this.scoreReader.read(this.scoreRev);
+      if (lastRev === null) break;
+      this.scoreRev = lastRev;
+      // Slices of a few pages' contacts: a refit changes everyone's scores, a batch at a time.
+      for (let i = 0; i < rows.length; i += APPLY_SLICE * 4) {
+        await yieldToMain();
+        index.apply({ scores: rows.slice(i, i + APPLY_SLICE * 4) });
+      }
       await yieldToMain();
     }
     if (first) {
@@ -192,10 +208,7 @@ export class ListLoader {
   start(): void {
     if (this.stopWatching) return;
     const watched = liveQuery(() =>
-      Promise.all([
-        this.db.meta.get('localRev').then((row) => row?.value),
-        this.db.scores.orderBy('localRev').lastKey(),
-      ]),
+      Promise.all([this.db.meta.get('localRev').then((row) => row?.value), lastScoreRev(this.db)]),
     );
     const subscription = watched.subscribe({
       next: () => {

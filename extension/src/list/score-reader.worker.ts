@@ -1,19 +1,20 @@
-// Reads stored score rows off the main thread. A score row carries every score's reasons (a few KB);
-// the list needs only its flat `list` part. Deserialising 100,000 full rows on the main thread took
-// seconds and left hundreds of MB of garbage whose collection paused scrolling; here the worker reads
-// them and posts back only what the list keeps. Plain IndexedDB: the worker opens the database at
-// whatever version the page created, and only reads.
-import type { ListScores } from '@keepcard/shared';
+// Reads stored score pages off the main thread. A page carries its contacts' card detail too; the list
+// needs only their flat `list` part. Deserialising every page on the main thread would cost long tasks
+// and leave garbage whose collection paused scrolling; here the worker reads them and posts back only
+// what the list keeps. Plain IndexedDB: the worker opens the database at whatever version the page
+// created, and only reads.
+import { SCORE_PAGES, type ScorePageRow, type ScoreRead, scoreReadOf } from '../db/score-pages';
 
 export interface ScoreReadRequest {
   id: number;
   afterRev: number;
+  /** Pages per read. */
   limit: number;
 }
 
 export interface ScoreReadReply {
   id: number;
-  rows?: { contactId: string; localRev: number; list: ListScores }[];
+  read?: ScoreRead;
   error?: string;
 }
 
@@ -39,23 +40,16 @@ self.onmessage = async (event: MessageEvent<ScoreReadRequest>) => {
   const { id, afterRev, limit } = event.data;
   try {
     const db = await open();
-    const rows = await new Promise<ScoreReadReply['rows']>((resolve, reject) => {
-      const tx = db.transaction('scores', 'readonly');
-      const req = tx
-        .objectStore('scores')
+    const pages = await new Promise<ScorePageRow[]>((resolve, reject) => {
+      const req = db
+        .transaction(SCORE_PAGES, 'readonly')
+        .objectStore(SCORE_PAGES)
         .index('localRev')
         .getAll(IDBKeyRange.lowerBound(afterRev, true), limit);
-      req.onsuccess = () =>
-        resolve(
-          (req.result as { contactId: string; localRev: number; list: ListScores }[]).map((r) => ({
-            contactId: r.contactId,
-            localRev: r.localRev,
-            list: r.list,
-          })),
-        );
+      req.onsuccess = () => resolve(req.result as ScorePageRow[]);
       req.onerror = () => reject(req.error);
     });
-    (self as unknown as Worker).postMessage({ id, rows } satisfies ScoreReadReply);
+    (self as unknown as Worker).postMessage({ id, read: scoreReadOf(pages) } satisfies ScoreReadReply);
   } catch (error) {
     (self as unknown as Worker).postMessage({ id, error: String(error) } satisfies ScoreReadReply);
   }

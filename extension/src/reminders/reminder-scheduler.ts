@@ -22,6 +22,7 @@ import {
 } from '@keepcard/shared';
 import type { KeepcardDB, ReminderLedgerRow } from '../db/db';
 import { getReminderSettings } from '../db/reminder-settings-repo';
+import { readAllListScores } from '../db/scores-repo';
 
 /** Where the end of the last checked span is kept (meta table). */
 export const CHECKED_UNTIL_KEY = 'reminders.checkedUntil';
@@ -73,10 +74,13 @@ export async function readReminderData(
   if (careTimeInSpan(from, to, parseTimeOfDay(settings.reminderTime) ?? 540, timeZone)) {
     const [rows, scores] = await Promise.all([
       db.contacts.filter((c) => c.deletedAt === null && !c.lost).toArray(),
-      db.scores.toArray(),
+      readAllListScores(db),
     ]);
-    const tiers = new Map(scores.map((s) => [s.contactId, s.list.tier]));
-    contacts = rows.map((c) => ({ id: c.id, birthday: c.birthday, tier: tiers.get(c.id) ?? 'prospect' }));
+    contacts = rows.map((c) => ({
+      id: c.id,
+      birthday: c.birthday,
+      tier: scores.get(c.id)?.tier ?? 'prospect',
+    }));
   }
   return { settings, timeZone, tasks, contacts };
 }

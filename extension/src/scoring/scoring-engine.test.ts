@@ -1,11 +1,20 @@
 import { describe, expect, test } from 'vitest';
+import type { KeepcardDB } from '../db/db';
+import { packDigest } from '../db/purchase-digest';
 import { createRecord, createRecords, updateRecord } from '../db/records-repo';
+import { readScores, scorePageOf } from '../db/scores-repo';
 import { freshDb } from '../db/test-db';
 import { loadModel, refitAll, refitDue, rescore } from './scoring-engine';
+import { readAllPurchases } from './scoring-store';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 22);
 const source = { kind: 'manual' as const };
+const entry = (i: number) => ({ occurredAt: NOW - i * DAY, amountMinor: 100 * (i + 1), currency: 'CNY' });
+
+/** The change counter of the page holding a contact's scores. */
+const pageRev = async (db: KeepcardDB, contactId: string) =>
+  (await db.scorePages.get(scorePageOf(contactId)))?.localRev;
 
 async function book() {
   const { db, ctx } = freshDb(NOW);
@@ -40,7 +49,9 @@ describe('scoring engine', () => {
     const { db, whale, regular, lead } = await book();
     const result = await refitAll(db, NOW);
     expect(result.contacts).toBe(3);
-    const rows = new Map((await db.scores.toArray()).map((r) => [r.contactId, r]));
+    const rows = new Map(
+      await Promise.all([whale, regular, lead].map(async (c) => [c.id, await readScores(db, c.id)] as const)),
+    );
     expect(rows.get(whale.id)?.list).toMatchObject({
       tier: 'A',
       currency: 'CNY',
@@ -53,40 +64,40 @@ describe('scoring engine', () => {
     expect(await loadModel(db)).toMatchObject({ contacts: 3 });
   });
 
-  test('rescoring one contact after a purchase updates only that row, with a newer change counter', async () => {
+  test('rescoring one contact after a purchase updates only its scores, with a newer page change counter', async () => {
     const { db, ctx, whale, lead } = await book();
     await refitAll(db, NOW);
-    const before = await db.scores.get(lead.id);
-    const whaleBefore = await db.scores.get(whale.id);
+    const before = await pageRev(db, lead.id);
+    const whaleBefore = await readScores(db, whale.id);
     await createRecord(
       'purchases',
       { contactId: lead.id, occurredAt: NOW - DAY, product: 'Tea', amountMinor: 9_900, currency: 'CNY' },
       ctx,
     );
     await rescore(db, [lead.id], NOW);
-    const after = await db.scores.get(lead.id);
-    expect(after?.list.lifecycle).toBe('new');
-    expect(after!.localRev).toBeGreaterThan(before!.localRev);
-    expect(await db.scores.get(whale.id)).toEqual(whaleBefore);
+    expect((await readScores(db, lead.id))?.list.lifecycle).toBe('new');
+    expect(await pageRev(db, lead.id)).toBeGreaterThan(before!);
+    expect(await readScores(db, whale.id)).toEqual(whaleBefore);
   });
 
-  test('a refit leaves rows whose scores did not change alone, and rewrites those that did', async () => {
+  test('a refit leaves pages whose scores did not change alone, and rewrites those that did', async () => {
     const { db, ctx, whale, lead } = await book();
     const morning = NOW + 6 * 3_600_000;
     expect((await refitAll(db, morning)).written).toBe(3);
-    const before = new Map((await db.scores.toArray()).map((r) => [r.contactId, r]));
+    const whaleBefore = await readScores(db, whale.id);
+    const leadRev = await pageRev(db, lead.id);
     // A minute later nothing changed: nothing is written, so the list reloads nothing.
     expect((await refitAll(db, morning + 60_000)).written).toBe(0);
-    expect(await db.scores.get(whale.id)).toEqual(before.get(whale.id));
+    expect(await readScores(db, whale.id)).toEqual(whaleBefore);
     // A complaint changes the lead's churn reasons only: one row written.
     await createRecord(
       'feedback',
       { contactId: lead.id, kind: 'complaint', text: 'Late', occurredAt: NOW - DAY, status: 'open' },
       ctx,
     );
-    expect((await refitAll(db, morning + 60_000)).written).toBe(1);
-    expect((await db.scores.get(lead.id))!.localRev).toBeGreaterThan(before.get(lead.id)!.localRev);
-    expect(await db.scores.get(whale.id)).toEqual(before.get(whale.id));
+    expect(await refitAll(db, morning + 60_000)).toMatchObject({ written: 1, pagesWritten: 1 });
+    expect(await pageRev(db, lead.id)).toBeGreaterThan(leadRev!);
+    expect(await readScores(db, whale.id)).toEqual(whaleBefore);
   });
 
   test('a contact marked lost is scored as lost, with the rep’s reason', async () => {
@@ -94,7 +105,7 @@ describe('scoring engine', () => {
     await refitAll(db, NOW);
     await updateRecord('contacts', regular.id, { lost: { at: NOW, reason: '价格太高' } }, ctx);
     await rescore(db, [regular.id], NOW);
-    const row = await db.scores.get(regular.id);
+    const row = await readScores(db, regular.id);
     expect(row?.list.lifecycle).toBe('lost');
     expect(JSON.stringify(row?.detail.lifecycle.reasons)).toContain('价格太高');
   });
@@ -112,5 +123,20 @@ describe('scoring engine', () => {
       contacts: model.contacts,
     };
     expect(refitDue(stored, live, NOW)).toBe(due);
+  });
+});
+
+describe('reading a whole book', () => {
+  test('purchase digests read in key ranges cut at contact ids give every digest, once', async () => {
+    const { db } = freshDb(NOW);
+    const ids = ['c-1', 'c-2', 'c-3', 'c-4', 'c-5'];
+    // A digest below the first contact id and one above the last: every range of keys is read.
+    const owners = ['a-orphan', ...ids, 'z-orphan'];
+    await db.purchaseDigests.bulkPut(owners.map((id, i) => packDigest(id, [entry(i)])));
+    for (const chunk of [1, 2, 3, 100]) {
+      const read = await readAllPurchases(db, ids, chunk);
+      expect([...read.keys()].sort()).toEqual(owners);
+      expect(read.get('c-3')).toEqual([entry(3)]);
+    }
   });
 });

@@ -9,17 +9,23 @@ import {
 } from '@keepcard/shared';
 import type { KeepcardDB } from '../db/db';
 import {
+  type ContactScores,
+  type PageWriteResult,
+  replaceScorePages,
+  SCORE_PAGE_COUNT,
+  scorePageOf,
+  writeScores,
+} from '../db/scores-repo';
+import {
+  contactScoresOf,
   MODEL_KEY,
   readAllCustomerRecords,
   readCustomerRecords,
   SCORING_SETTINGS_KEY,
-  type ScoredRecords,
   type StoredModel,
-  storeScores,
 } from './scoring-store';
 
 const DAY_MS = 86_400_000;
-const WRITE_CHUNK = 5_000;
 
 /**
  * Scoring settings of this browser: the stored ones (currency, exchange rates...) over the defaults,
@@ -41,11 +47,15 @@ export function refitDue(stored: StoredModel | undefined, liveContacts: number, 
   return Math.abs(liveContacts - stored.contacts) > Math.max(10, stored.contacts * 0.1);
 }
 
+/** Pages scored and written per step: the next step is scored while this one is being written. */
+const PAGE_CHUNK = 256;
+
 /**
- * Fits the workspace model on every live contact's records and stores everyone's scores.
- * Scores of contacts that are gone are removed; rows whose scores did not change are not rewritten.
- * Each customer's facts are derived once, for the fit and for their scores; a chunk is scored while
- * the one before it is being written.
+ * Fits the workspace model on every live contact's records and stores everyone's scores, page by
+ * page (scores-repo): contacts are grouped by their score page, a chunk of pages is scored while the
+ * chunk before it is being written, and only pages where some contact's scores changed are written.
+ * Scores of contacts that are gone leave their page with it. Each customer's facts are derived once,
+ * for the fit and for their scores.
  */
 export async function refitAll(db: KeepcardDB, now: number) {
   const started = performance.now();
@@ -61,31 +71,42 @@ export async function refitAll(db: KeepcardDB, now: number) {
     key: MODEL_KEY,
     value: { model, settings: settingsInput, contacts: records.length } satisfies StoredModel,
   });
+  const onPage: number[][] = Array.from({ length: SCORE_PAGE_COUNT }, () => []);
+  records.forEach((r, k) => {
+    onPage[scorePageOf(r.contactId)]!.push(k);
+  });
   let scoringMs = 0;
   let writingMs = 0;
-  let written = 0;
-  let writing: Promise<number> = Promise.resolve(0);
-  for (let i = 0; i < records.length; i += WRITE_CHUNK) {
+  const written = { pages: 0, contacts: 0 };
+  const add = (r: PageWriteResult) => {
+    written.pages += r.pages;
+    written.contacts += r.contacts;
+  };
+  let writing: Promise<PageWriteResult> = Promise.resolve({ pages: 0, contacts: 0 });
+  for (let first = 0; first < SCORE_PAGE_COUNT; first += PAGE_CHUNK) {
     const t0 = performance.now();
-    const chunk: ScoredRecords[] = [];
-    for (let k = i; k < Math.min(i + WRITE_CHUNK, records.length); k++)
-      chunk.push({ scores: scoreFacts(facts[k]!, model, settings), records: records[k]! });
+    const pages = new Map<number, ContactScores[]>();
+    for (let page = first; page < Math.min(first + PAGE_CHUNK, SCORE_PAGE_COUNT); page++)
+      pages.set(
+        page,
+        onPage[page]!.map((k) =>
+          contactScoresOf({ scores: scoreFacts(facts[k]!, model, settings), records: records[k]! }),
+        ),
+      );
     const t1 = performance.now();
     scoringMs += t1 - t0;
-    written += await writing;
+    add(await writing);
     writingMs += performance.now() - t1;
-    writing = storeScores(db, chunk, { skipUnchanged: true });
+    writing = replaceScorePages(db, pages);
   }
   const t2 = performance.now();
-  written += await writing;
-  const live = new Set(records.map((r) => r.contactId));
-  const stale = (await db.scores.toCollection().primaryKeys()).filter((id) => !live.has(id));
-  await db.scores.bulkDelete(stale);
+  add(await writing);
   writingMs += performance.now() - t2;
   return {
     contacts: records.length,
-    /** Score rows written: those whose scores changed. */
-    written,
+    /** Contacts whose scores changed (appeared, or went), and the score pages written for them. */
+    written: written.contacts,
+    pagesWritten: written.pages,
     ms: {
       read: read - started,
       fit: fitted - read,
@@ -99,7 +120,8 @@ export async function refitAll(db: KeepcardDB, now: number) {
 
 /**
  * Rescores some contacts against the stored model (what runs after a purchase, complaint, interaction
- * or task changes): index reads only, no refit. Fits the model first when there is none yet.
+ * or task changes): index reads only, no refit, and one transaction that rewrites their pages. Fits
+ * the model first when there is none yet.
  */
 export async function rescore(db: KeepcardDB, contactIds: readonly string[], now: number) {
   const stored = await loadModel(db);
@@ -107,12 +129,13 @@ export async function rescore(db: KeepcardDB, contactIds: readonly string[], now
   const started = performance.now();
   const settings = resolveScoringSettings(stored!.settings);
   const records = await readCustomerRecords(db, contactIds);
-  await storeScores(
-    db,
-    records.map((r) => ({ scores: scoreCustomer(r, stored!.model, settings, now), records: r })),
-  );
   const live = new Set(records.map((r) => r.contactId));
-  await db.scores.bulkDelete(contactIds.filter((id) => !live.has(id)));
+  await writeScores(db, {
+    put: records.map((r) =>
+      contactScoresOf({ scores: scoreCustomer(r, stored!.model, settings, now), records: r }),
+    ),
+    remove: contactIds.filter((id) => !live.has(id)),
+  });
   return { contacts: records.length, ms: { total: performance.now() - started } };
 }
 

@@ -1,13 +1,11 @@
-import { type CustomerRecords, type CustomerScores, groupCustomerRecords, sameValue } from '@keepcard/shared';
-import type { KeepcardDB, ScoreRow } from '../db/db';
+import { type CustomerRecords, type CustomerScores, groupCustomerRecords } from '@keepcard/shared';
+import type { KeepcardDB } from '../db/db';
 import { type DigestEntry, type PurchaseDigestRow, unpackDigest } from '../db/purchase-digest';
-import { nextRevs } from '../db/records-repo';
 import { scoreDetailOf } from '../db/score-detail';
+import type { ContactScores } from '../db/score-pages';
 import { listScoresOf } from './score-rows';
 
 export { MODEL_KEY, SCORING_SETTINGS_KEY, type StoredModel } from './scoring-keys';
-
-const DAY_MS = 86_400_000;
 
 const lostOf = (contacts: { id: string; lost?: { at: number; reason: string } | null }[]) =>
   new Map(contacts.filter((c) => c.lost).map((c) => [c.id, c.lost!]));
@@ -15,19 +13,34 @@ const lostOf = (contacts: { id: string; lost?: { at: number; reason: string } | 
 /** Digest rows read per request: a refit holds all of them anyway, chunks only bound each read. */
 const DIGEST_CHUNK = 20_000;
 
-/** Every contact's purchase digest, unpacked, in key-range chunks. */
-async function readAllPurchases(db: KeepcardDB): Promise<Map<string, DigestEntry[]>> {
+/**
+ * Every contact's purchase digest, unpacked, in key-range chunks read at once: the ranges are cut at
+ * every DIGEST_CHUNK-th contact id (digests are keyed by contact id), so the database reads one range
+ * while this thread unpacks another.
+ */
+export async function readAllPurchases(
+  db: KeepcardDB,
+  contactIds: readonly string[],
+  chunk = DIGEST_CHUNK,
+): Promise<Map<string, DigestEntry[]>> {
   const out = new Map<string, DigestEntry[]>();
-  let after: string | null = null;
-  for (;;) {
-    const rows: PurchaseDigestRow[] = await (after === null
-      ? db.purchaseDigests.limit(DIGEST_CHUNK)
-      : db.purchaseDigests.where('contactId').above(after).limit(DIGEST_CHUNK)
-    ).toArray();
-    for (const row of rows) out.set(row.contactId, unpackDigest(row));
-    if (rows.length < DIGEST_CHUNK) return out;
-    after = rows[rows.length - 1]!.contactId;
-  }
+  const cuts: string[] = [];
+  for (let i = chunk; i < contactIds.length; i += chunk) cuts.push(contactIds[i]!);
+  const ranges = [null, ...cuts].map((from, i) => {
+    const to = cuts[i];
+    const table = db.purchaseDigests;
+    if (from === null) return to === undefined ? table.toCollection() : table.where('contactId').below(to);
+    return to === undefined
+      ? table.where('contactId').aboveOrEqual(from)
+      : table.where('contactId').between(from, to, true, false);
+  });
+  await Promise.all(
+    ranges.map(async (range) => {
+      const rows: PurchaseDigestRow[] = await range.toArray();
+      for (const row of rows) out.set(row.contactId, unpackDigest(row));
+    }),
+  );
+  return out;
 }
 
 /**
@@ -35,11 +48,11 @@ async function readAllPurchases(db: KeepcardDB): Promise<Map<string, DigestEntry
  * contacts marked lost), never from reading the contact rows; purchases from the per-contact digests.
  */
 export async function readAllCustomerRecords(db: KeepcardDB): Promise<CustomerRecords[]> {
-  const [ids, deleted, lost, purchases, interactions, feedback, tasks] = await Promise.all([
-    db.contacts.toCollection().primaryKeys(),
+  const ids = await db.contacts.toCollection().primaryKeys();
+  const [deleted, lost, purchases, interactions, feedback, tasks] = await Promise.all([
     db.contacts.where('deletedAt').above(-Infinity).primaryKeys(),
     db.contacts.where('lost.at').above(-Infinity).toArray(),
-    readAllPurchases(db),
+    readAllPurchases(db, ids),
     db.interactions.toArray(),
     db.feedback.toArray(),
     db.tasks.toArray(),
@@ -101,48 +114,12 @@ export interface ScoredRecords {
   records: CustomerRecords;
 }
 
-/**
- * True when a stored row already holds these scores, so a refit need not write it (nor make the
- * list reload it). The expected next purchase moves with the time of scoring; within half a day it
- * counts as the same (the card shows it as a date).
- */
-function unchanged(stored: ScoreRow | undefined, row: Omit<ScoreRow, 'localRev'>): boolean {
-  if (!stored || !sameValue(stored.list, row.list)) return false;
-  const a = stored.detail.lifetimeValue.nextPurchaseAt;
-  const b = row.detail.lifetimeValue.nextPurchaseAt;
-  if ((a === null) !== (b === null) || (a !== null && b !== null && Math.abs(a - b) >= DAY_MS / 2))
-    return false;
-  const withoutNext = (d: ScoreRow['detail']) => ({
-    ...d,
-    lifetimeValue: { ...d.lifetimeValue, nextPurchaseAt: null },
-  });
-  return sameValue(withoutNext(stored.detail), withoutNext(row.detail));
-}
-
-/**
- * Stores scores with fresh change counters, in one transaction per call, so the list picks them up
- * incrementally (the counter is shared with contacts and companies). With `skipUnchanged` (a refit),
- * rows that already hold the same scores are left alone. Returns the number of rows written.
- */
-export async function storeScores(
-  db: KeepcardDB,
-  scored: readonly ScoredRecords[],
-  opts: { skipUnchanged?: boolean } = {},
-): Promise<number> {
-  return db.transaction('rw', [db.scores, db.meta], async () => {
-    let rows = scored.map(({ scores, records }) => ({
-      contactId: scores.contactId,
-      scoredAt: scores.scoredAt,
-      list: listScoresOf(scores, records),
-      detail: scoreDetailOf(scores),
-    }));
-    if (opts.skipUnchanged) {
-      const stored = await db.scores.bulkGet(rows.map((r) => r.contactId));
-      rows = rows.filter((row, i) => !unchanged(stored[i], row));
-    }
-    if (rows.length === 0) return 0;
-    const first = await nextRevs(db, rows.length);
-    await db.scores.bulkPut(rows.map((row, i) => ({ ...row, localRev: first + i })));
-    return rows.length;
-  });
+/** A scoring result as stored: the list part and the card's detail (scores-repo). */
+export function contactScoresOf({ scores, records }: ScoredRecords): ContactScores {
+  return {
+    contactId: scores.contactId,
+    scoredAt: scores.scoredAt,
+    list: listScoresOf(scores, records),
+    detail: scoreDetailOf(scores),
+  };
 }

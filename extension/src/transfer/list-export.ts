@@ -6,6 +6,7 @@ import {
   type VCardExportContact,
 } from '@keepcard/shared';
 import type { KeepcardDB } from '../db/db';
+import { readAllListScores } from '../db/scores-repo';
 import { listEntryOf } from '../list/list-entry-of';
 
 /**
@@ -21,12 +22,11 @@ export async function entriesOf(
   const [contacts, companies, scores] = await Promise.all([
     db.contacts.filter((c) => c.deletedAt === null).toArray(),
     db.companies.toArray(),
-    db.scores.toArray(),
+    readAllListScores(db),
   ]);
   const companyName = new Map(companies.filter((c) => c.deletedAt === null).map((c) => [c.id, c.name]));
-  const scoreOf = new Map(scores.map((s) => [s.contactId, s.list]));
   const entries = contacts.map((c) =>
-    listEntryOf(c, c.companyId ? companyName.get(c.companyId) : undefined, scoreOf.get(c.id)),
+    listEntryOf(c, c.companyId ? companyName.get(c.companyId) : undefined, scores.get(c.id)),
   );
   const keep = filter ? compileFilter(filter, now) : null;
   return (keep ? entries.filter(keep) : entries).sort((a, b) => a.nameKey.localeCompare(b.nameKey));

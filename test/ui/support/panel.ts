@@ -1,7 +1,14 @@
 // Helpers for the side panel specs: load the demo book, and stand in for the scoring worker (issue 4)
-// by scoring the book with the shared scoring code and writing `scores` rows the way the worker will.
+// by scoring the book with the shared scoring code and writing score pages the way the worker does.
 import type { Page } from '@playwright/test';
-import { type CustomerScores, groupCustomerRecords, scoreWorkspace } from '../../../shared/src/index';
+import { scoreDetailOf } from '../../../extension/src/db/score-detail';
+import { packPages, type ScorePageRow } from '../../../extension/src/db/score-pages';
+import {
+  type CustomerScores,
+  groupCustomerRecords,
+  type ListScores,
+  scoreWorkspace,
+} from '../../../shared/src/index';
 import { expect } from '../../support/extension';
 
 export async function goTo(panel: Page, section: 'Customers' | 'Settings' | '客户' | '设置') {
@@ -46,7 +53,13 @@ export async function readStores(panel: Page, stores: string[]): Promise<Record<
   );
 }
 
-/** The flat list part of a score row, as the worker derives it from the detail. */
+/** The stored list scores of every scored contact, by contact id (read from the score pages). */
+export async function storedListScores(panel: Page): Promise<Map<string, ListScores>> {
+  const pages = (await readStores(panel, ['scorePages'])).scorePages as unknown as ScorePageRow[];
+  return new Map(pages.flatMap((p) => Object.entries(p.scores).map(([id, s]) => [id, s.list] as const)));
+}
+
+/** The flat list part of stored scores, as the worker derives it from the detail. */
 function listScoresOf(s: CustomerScores, tasks: Row[]) {
   const open = tasks
     .filter(
@@ -75,7 +88,7 @@ function listScoresOf(s: CustomerScores, tasks: Row[]) {
 
 /**
  * Scores every contact of the panel's database with the shared scoring code (CNY workspace, USD and
- * EUR converted) and writes the `scores` rows. The panel is reloaded: Dexie's live queries do not see
+ * EUR converted) and writes its score pages. The panel is reloaded: Dexie's live queries do not see
  * writes made with plain IndexedDB.
  */
 export async function scoreBook(panel: Page, now = Date.now()) {
@@ -96,20 +109,22 @@ export async function scoreBook(panel: Page, now = Date.now()) {
     { currency: 'CNY', exchangeRates: { USD: 7.1, EUR: 7.8 }, utcOffsetMinutes: 480 },
     now,
   );
-  const rows = scores.map((s, i) => ({
-    contactId: s.contactId,
-    localRev: now + i,
-    scoredAt: now,
-    list: listScoresOf(s, t.tasks!),
-    detail: s,
-  }));
+  const rows = packPages(
+    scores.map((s) => ({
+      contactId: s.contactId,
+      scoredAt: now,
+      list: listScoresOf(s, t.tasks!) as ListScores,
+      detail: scoreDetailOf(s),
+    })),
+    now,
+  );
   await panel.evaluate(
     (scoreRows) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('keepcard');
         open.onsuccess = () => {
-          const tx = open.result.transaction('scores', 'readwrite');
-          for (const row of scoreRows) tx.objectStore('scores').put(row);
+          const tx = open.result.transaction('scorePages', 'readwrite');
+          for (const row of scoreRows) tx.objectStore('scorePages').put(row);
           tx.oncomplete = () => {
             open.result.close();
             resolve();

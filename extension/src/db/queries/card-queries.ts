@@ -2,15 +2,10 @@
 // so a card opens in the same time with 100 customers or 100,000.
 import type { Feedback, Interaction, Note, Purchase, Task } from '@keepcard/shared';
 import Dexie, { type EntityTable } from 'dexie';
-import {
-  type CompanyRow,
-  type ContactRow,
-  getDb,
-  type HistoryRow,
-  type KeepcardDB,
-  type ScoreRow,
-} from '../db';
+import { type CompanyRow, type ContactRow, getDb, type HistoryRow, type KeepcardDB } from '../db';
 import { historyOf } from '../record-reads';
+import type { ContactScores } from '../score-pages';
+import { readScores, scoresTable } from '../scores-repo';
 
 const live = <R extends { deletedAt: number | null }>(r: R | undefined): r is R =>
   r !== undefined && r.deletedAt === null;
@@ -29,8 +24,8 @@ export async function cardHead(id: string, db: KeepcardDB = getDb()): Promise<Ca
 }
 
 /** The stored scores of a contact, or null when the scoring worker has not scored it yet. */
-export async function scoresOf(contactId: string, db: KeepcardDB = getDb()): Promise<ScoreRow | null> {
-  return (await db.scores.get(contactId)) ?? null;
+export function scoresOf(contactId: string, db: KeepcardDB = getDb()): Promise<ContactScores | null> {
+  return readScores(db, contactId);
 }
 
 /** Open tasks of a contact, soonest first (overdue ones lead). */
@@ -154,7 +149,7 @@ export function fieldHistoryOf(contactId: string, db: KeepcardDB = getDb()): Pro
 /** Everything the card shows, read in one transaction: one consistent snapshot, one render. */
 export interface CardData {
   head: CardHead | null;
-  score: ScoreRow | null;
+  score: ContactScores | null;
   tasks: Task[];
   purchases: Purchase[];
   timeline: Timeline;
@@ -167,7 +162,7 @@ export async function cardData(id: string, timelineLimit = 50, db: KeepcardDB = 
     [
       db.contacts,
       db.companies,
-      db.scores,
+      scoresTable(db),
       db.tasks,
       db.purchases,
       db.notes,

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { ContactRow } from '../../db/db';
 import { getDb } from '../../db/db';
+import { readListScores } from '../../db/scores-repo';
 import { daysFrom } from '../../i18n';
 import { localTimeZone } from '../../reminders/local-zone';
 import { careTitle } from '../../reminders/reminder-text';
@@ -23,16 +24,14 @@ export function useCareReminders(contact: ContactRow, now: number): Reminder[] |
     const { getReminderSettings } = await import('../../db/reminder-settings-repo');
     const [settings, score, tasks] = await Promise.all([
       getReminderSettings(db),
-      db.scores.get(contact.id),
+      readListScores(db, contact.id),
       db.tasks.where('contactId').equals(contact.id).toArray(),
     ]);
     const data = {
       settings,
       timeZone: localTimeZone(),
       tasks,
-      contacts: [
-        { id: contact.id, birthday: contact.birthday, tier: score?.list.tier ?? ('prospect' as const) },
-      ],
+      contacts: [{ id: contact.id, birthday: contact.birthday, tier: score?.tier ?? ('prospect' as const) }],
     };
     return careRemindersBetween(data, now - DAY_MS, now + CARE_DAYS_AHEAD * DAY_MS);
   }, [contact.id, contact.birthday, Math.floor(now / 60_000)]);

@@ -9,6 +9,7 @@ import { addPurchase, recordFeedback, scheduleFollowUp } from '../../db/activity
 import { type KeepcardDB, setDbForTesting } from '../../db/db';
 import { createRecord, type WriteContext } from '../../db/records-repo';
 import { type ScoreDetail, scoreDetailOf } from '../../db/score-detail';
+import { writeScores } from '../../db/scores-repo';
 import { freshDb } from '../../db/test-db';
 import { createI18n, type Locale } from '../../i18n';
 import { I18nContext } from '../i18n-context';
@@ -61,10 +62,9 @@ async function aContact() {
   );
 }
 
-/** A score row of the shape the scoring worker writes (only the parts the card reads are filled). */
+/** Scores of the shape the scoring worker stores (only the parts the card reads are filled). */
 function scoreRow(contactId: string): {
   contactId: string;
-  localRev: number;
   scoredAt: number;
   list: never;
   detail: ScoreDetail;
@@ -138,7 +138,7 @@ function scoreRow(contactId: string): {
     },
     reasons: [],
   } as unknown as CustomerScores;
-  return { contactId, localRev: 1, scoredAt: ctx.now, list: {} as never, detail: scoreDetailOf(detail) };
+  return { contactId, scoredAt: ctx.now, list: {} as never, detail: scoreDetailOf(detail) };
 }
 
 describe('ContactCard', () => {
@@ -163,7 +163,7 @@ describe('ContactCard', () => {
 
   test('badges open their reasons, translated by code, with the English text for an unknown code', async () => {
     const contact = await aContact();
-    await db.scores.put(scoreRow(contact.id) as never);
+    await writeScores(db, { put: [scoreRow(contact.id)] });
     renderCard(contact.id, 'zh-CN');
     const badges = await screen.findByTestId('score-badges');
     await waitFor(() => expect(within(badges).getByRole('button', { name: /A 类客户/ })).toBeTruthy());

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import type { ScoreRow } from '../../db/db';
 import type { StoredReason } from '../../db/score-detail';
+import type { ContactScores } from '../../db/score-pages';
 import type { MessageKey } from '../../i18n';
 import { isTranslatedReason, reasonText } from '../common/reason-text';
 import { Badge, badgeClass, type Tone } from '../common/ui-kit';
@@ -28,9 +28,9 @@ interface BadgeSpec {
 
 /**
  * Value tier, lifecycle stage and churn risk, each a button that opens the reasons behind it
- * (rendered from reason codes in the UI's language). Without a score row: "not scored yet".
+ * (rendered from reason codes in the UI's language). Without stored scores: "not scored yet".
  */
-export function ScoreBadges({ score }: { score: ScoreRow | null | undefined }) {
+export function ScoreBadges({ score }: { score: ContactScores | null | undefined }) {
   const i18n = useI18n();
   const { t } = i18n;
   const [open, setOpen] = useState<BadgeSpec['key'] | null>(null);

@@ -1,10 +1,10 @@
-import type { ScoreRow } from '../../db/db';
+import type { ContactScores } from '../../db/score-pages';
 import { daysFrom } from '../../i18n';
 import { EmptyNote, Section } from '../common/ui-kit';
 import { useI18n } from '../i18n-context';
 
 /** Lifetime value, expected next purchase and revenue in the scoring window. */
-export function ValueSection({ score, now }: { score: ScoreRow | null | undefined; now: number }) {
+export function ValueSection({ score, now }: { score: ContactScores | null | undefined; now: number }) {
   const { t, formatMoney, formatDate, formatRelativeDays, formatNumber } = useI18n();
   return (
     <Section id="card-value" title={t('card.section.value')}>

@@ -2,7 +2,7 @@ import type { ScoreReason } from '@keepcard/shared';
 import type { StoredReason } from '../../db/score-detail';
 import { type I18n, isMessageKey } from '../../i18n';
 
-/** A reason from scoring (with its English text) or as a score row stores it (code and params). */
+/** A reason from scoring (with its English text) or as a score page stores it (code and params). */
 type AnyReason = ScoreReason | StoredReason;
 
 /**

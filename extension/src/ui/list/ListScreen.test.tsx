@@ -7,6 +7,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { type KeepcardDB, setDbForTesting } from '../../db/db';
 import { createRecords, type WriteContext } from '../../db/records-repo';
+import type { ScoreDetail } from '../../db/score-detail';
+import { writeScores } from '../../db/scores-repo';
 import { freshDb } from '../../db/test-db';
 import { createI18n, type Locale } from '../../i18n';
 import { listLoaderFor } from '../../list/list-loader';
@@ -14,6 +16,9 @@ import { I18nContext } from '../i18n-context';
 import { entriesToCsv } from './csv-export';
 import { ListScreen } from './ListScreen';
 import { type ListLink, listLinkHash, parseListLink } from './list-link';
+
+/** The list reads no detail: only what storing needs of it. */
+const NO_DETAIL = { lifetimeValue: { nextPurchaseAt: null } } as unknown as ScoreDetail;
 
 let db: KeepcardDB;
 let ctx: WriteContext;
@@ -67,19 +72,18 @@ async function seed(count = 30) {
     })),
     ctx,
   );
-  await db.scores.bulkPut(
-    rows.map((r, i) => ({
+  await writeScores(db, {
+    put: rows.map((r, i) => ({
       contactId: r.id,
-      localRev: i + 1,
       scoredAt: ctx.now,
       list: scores({
         tier: i < 3 ? 'A' : 'C',
         lifetimeValueMinor: i * 1000,
         churnLevel: i % 10 === 0 ? 'high' : 'low',
       }),
-      detail: {} as never,
+      detail: NO_DETAIL,
     })),
-  );
+  });
   return rows;
 }
 
@@ -127,12 +131,15 @@ describe('ListScreen', () => {
     const first = rows.find((r) => firstRow().textContent?.includes(r.displayName))!;
     const before = firstRow().textContent;
     // The scoring worker stores a new tier for the first row's customer: the sort by name is unchanged.
-    await db.scores.put({
-      contactId: first.id,
-      localRev: 100,
-      scoredAt: ctx.now,
-      list: scores({ tier: 'B', lifetimeValueMinor: 1 }),
-      detail: {} as never,
+    await writeScores(db, {
+      put: [
+        {
+          contactId: first.id,
+          scoredAt: ctx.now,
+          list: scores({ tier: 'B', lifetimeValueMinor: 1 }),
+          detail: NO_DETAIL,
+        },
+      ],
     });
     await waitFor(() => expect(firstRow().textContent).not.toBe(before));
     expect(firstRow().textContent).toContain(first.displayName);

@@ -4,7 +4,6 @@ import {
   LIST_VIEWS,
   type ListEntry,
   type ListView,
-  responsibleId,
   type SegmentFilter,
   SORT_KEYS,
   type SortKey,
@@ -99,16 +98,18 @@ export function ListScreen({
 
   const ownerName = (id: string) =>
     id === actorId ? t('owner.me') : (teammates.get(id) ?? id.replace(/^local:/, '').slice(0, 8));
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version says when the index changed.
+  // Owners come from contact rows (counted as they arrive): scores arriving do not change them.
+  const rowsVersion = index.rowsVersion;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rowsVersion says when the contacts changed.
   const owners = useMemo(() => {
     const ids = new Set<string>(actorId ? [actorId] : []);
     for (const id of teammates.keys()) ids.add(id);
-    for (const e of index.allEntries()) {
-      ids.add(responsibleId(e));
+    for (const id of index.responsibleIds()) {
+      ids.add(id);
       if (ids.size > 50) break;
     }
     return [...ids].map((id) => ({ id, name: ownerName(id) }));
-  }, [index, version, actorId, teammates]);
+  }, [index, rowsVersion, actorId, teammates]);
 
   const setText = (text: string) => setFilter((f) => ({ ...f, text: text || undefined }));
   const setView = (view: ListView | undefined) => setFilter((f) => ({ ...f, view }));
