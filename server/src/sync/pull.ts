@@ -3,7 +3,7 @@
 import { DEFAULT_PULL_LIMIT, type TableName } from '@keepcard/shared';
 import { AUDIENCE_MEETS_SQL, changeKindFor, type Principal, tokensOf } from '../auth/access';
 import { ApiError } from '../http/errors';
-import type { Storage } from '../storage/storage';
+import type { Queryable, Storage } from '../storage/storage';
 import { lockSyncState, readSyncState } from '../storage/sync-state';
 import { decodeCursor, encodeCursor } from './sync-rows';
 
@@ -27,6 +27,30 @@ interface PulledRow {
 }
 
 /**
+ * The rows of a page: readable ($2, the caller's audience tokens) after version $1, at most $3, with
+ * records and stamps as JSON text. The casts are in the outer query: in the inner one they could be
+ * computed for every row after the cursor before the page is picked.
+ */
+export const PULL_PAGE_SQL = `SELECT table_name, id, version, data::text AS data, clocks::text AS clocks,
+       deleted_at IS NOT NULL AS deleted, audience, past_audience
+FROM (SELECT table_name, id, version, data, clocks, deleted_at, audience, past_audience
+      FROM records
+      WHERE version > $1 AND ${AUDIENCE_MEETS_SQL('past_audience', '$2')}
+      ORDER BY version LIMIT $3) AS page
+ORDER BY version`;
+
+/**
+ * Makes the page walk the version index from the cursor and stop at `limit` readable rows, so a whole
+ * pull visits each row once (for this transaction only). Left to itself the planner (PGlite has no
+ * autovacuum, hence no statistics) took a bitmap of every readable row after the cursor and sorted it,
+ * for each page: the first page of a 20,000-row first sync took 270 ms instead of 13 ms, O(rows²) in all.
+ */
+export async function planPageByVersion(tx: Queryable): Promise<void> {
+  await tx.query('SET LOCAL enable_bitmapscan = off');
+  await tx.query('SET LOCAL enable_sort = off');
+}
+
+/**
  * A page of changes, as the JSON text of a `PullResponse`. Records and stamps go out as the text the
  * database holds them in (jsonb output), spliced in without being parsed and serialised again: that
  * was a third of the server's work in a first sync (bench/suites/sync-first-sync.mjs). Who sees what
@@ -41,12 +65,7 @@ export async function pullChanges(
     // One snapshot for the rows and sync_state: every version up to sync_state.version is committed
     // and visible in it (§5), so the page is a gap-free prefix and the cursor may jump to it.
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    // The page walks the version index from the cursor and stops at `limit` readable rows, so a whole
-    // pull visits each row once. Left to itself the planner (PGlite has no autovacuum, hence no
-    // statistics) took a bitmap of every readable row after the cursor and sorted it for each page:
-    // a first sync of 20,000 rows cost 270 ms for its first page instead of 13 ms, and O(rows²) in all.
-    await tx.query('SET LOCAL enable_bitmapscan = off');
-    await tx.query('SET LOCAL enable_sort = off');
+    await planPageByVersion(tx);
     const state = await readSyncState(tx);
     const from = decodeCursor(cursor, state.databaseId);
     if (from === null) throw expired('This cursor is from another database or malformed');
@@ -62,18 +81,7 @@ export async function pullChanges(
         throw expired('Your team memberships changed after this cursor');
     }
     const tokens = tokensOf(principal);
-    const rows = await tx.query<PulledRow>(
-      // The casts in the outer query: in the inner one they would be computed for every row after
-      // the cursor before the sort picks the page.
-      `SELECT table_name, id, version, data::text AS data, clocks::text AS clocks,
-              deleted_at IS NOT NULL AS deleted, audience, past_audience
-       FROM (SELECT table_name, id, version, data, clocks, deleted_at, audience, past_audience
-             FROM records
-             WHERE version > $1 AND ${AUDIENCE_MEETS_SQL('past_audience', '$2')}
-             ORDER BY version LIMIT $3) AS page
-       ORDER BY version`,
-      [from, tokens, limit + 1],
-    );
+    const rows = await tx.query<PulledRow>(PULL_PAGE_SQL, [from, tokens, limit + 1]);
     const hasMore = rows.length > limit;
     const page = rows.slice(0, limit);
     const changes: string[] = [];
