@@ -6,10 +6,17 @@
 // 'keepcard:scores-refit'); long tasks are observed on the panel page for the whole refit.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXTENSION_DIR, launchWithExtension, median, panelSeedScript, round1 } from '../support.mjs';
+import {
+  EXTENSION_DIR,
+  launchWithExtension,
+  median,
+  panelSeedScript,
+  percentile,
+  round1,
+} from '../support.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const OPTIONS = {
@@ -118,12 +125,72 @@ export default async function scoringWorker() {
       console.log('  run', JSON.stringify(run));
       runs.push(run);
     }
+    // Incremental: one contact rescored against the stored model, as after a new purchase, complaint
+    // or interaction of theirs (read their records through indexes, score, rewrite their score page).
+    // Timed by the worker itself and as a round trip from the page, on a worker of the build's own
+    // scoring script, after the refits above (the book's model and every score page stored).
+    const workerFile = (await readdir(join(EXTENSION_DIR, 'assets'))).find((f) =>
+      f.startsWith('scoring.worker'),
+    );
+    const rescores = await page.evaluate(
+      async ({ url, ids }) => {
+        const worker = new Worker(url, { type: 'module' });
+        const ask = (message) =>
+          new Promise((resolve, reject) => {
+            worker.onmessage = (event) =>
+              event.data.ok ? resolve(event.data.result) : reject(new Error(event.data.error));
+            worker.postMessage(message);
+          });
+        const out = [];
+        for (let i = 0; i < ids.length; i++) {
+          const started = performance.now();
+          const result = await ask({ id: i + 1, kind: 'rescore', contactIds: [ids[i]] });
+          out.push({
+            worker: result.ms.total,
+            roundTrip: performance.now() - started,
+            contacts: result.contacts,
+            ms: result.ms,
+          });
+        }
+        worker.terminate();
+        return out;
+      },
+      {
+        url: `chrome-extension://${id}/assets/${workerFile}`,
+        ids: Array.from({ length: 40 }, (_, i) => seed.knownContactIds[i % seed.knownContactIds.length]),
+      },
+    );
+    // The first few warm the worker up (module load, model read); the budget is on the rest.
+    const timed = rescores.slice(5);
+    if (timed.some((r) => r.contacts !== 1)) throw new Error('a rescore did not score its one contact');
+    const rescoreMs = {
+      p50: round1(median(timed.map((r) => r.worker))),
+      p95: round1(
+        percentile(
+          timed.map((r) => r.worker),
+          95,
+        ),
+      ),
+      roundTripP50: round1(median(timed.map((r) => r.roundTrip))),
+      roundTripP95: round1(
+        percentile(
+          timed.map((r) => r.roundTrip),
+          95,
+        ),
+      ),
+      firstMs: rescores.slice(0, 5).map((r) => round1(r.worker)),
+      // Median of each step: check (stored model, settings, refit due?), read, score, write.
+      stepsP50: Object.fromEntries(
+        ['check', 'read', 'score', 'write'].map((k) => [k, round1(median(timed.map((r) => r.ms[k])))]),
+      ),
+    };
+    console.log('  rescore of one contact', JSON.stringify(rescoreMs));
     const totals = runs.map((r) => r.workerMs.total);
     const longest = Math.max(...runs.map((r) => r.longestMainThreadTaskMs));
     const medianOf = (k) => round1(median(runs.map((r) => r.workerMs[k])));
     return {
       description:
-        'Full refit in the extension scoring Web Worker (e2e build, headless Chromium) over 100,000 contacts and 1,000,000 purchases read from IndexedDB: read, fit BG/NBD + Gamma-Gamma, score and store every customer; longest main-thread task of the open side panel meanwhile.',
+        'Full refit in the extension scoring Web Worker (e2e build, headless Chromium) over 100,000 contacts and 1,000,000 purchases read from IndexedDB: read, fit BG/NBD + Gamma-Gamma, score and store every customer; longest main-thread task of the open side panel meanwhile. Then 35 rescores of one contact against the stored model (after 5 to warm the worker), timed in the worker and as a round trip from the page.',
       parameters: { ...OPTIONS, runs: RUNS },
       seededInS: Math.round(seed.ms / 1000),
       medianMs: {
@@ -134,15 +201,16 @@ export default async function scoringWorker() {
         write: medianOf('write'),
       },
       maxTotalMs: round1(Math.max(...totals)),
+      rescoreOneContactMs: rescoreMs,
       longestMainThreadTaskMs: round1(longest),
       runs,
-      budget: { totalMs: 5000, longestMainThreadTaskMs: 50 },
+      budget: { totalMs: 5000, longestMainThreadTaskMs: 50, rescoreOneContactMs: 5 },
       environment: {
         chromium: context.browser()?.version() ?? null,
         loadAverage1mBefore: round1(loadBefore),
         loadAverage1mAfter: round1(loadavg()[0]),
       },
-      pass: median(totals) < 5000 && longest <= 50,
+      pass: median(totals) < 5000 && longest <= 50 && rescoreMs.p95 < 5,
     };
   } finally {
     await context.close();

@@ -71,10 +71,17 @@ export async function readAllCustomerRecords(db: KeepcardDB): Promise<CustomerRe
 }
 
 /** The scoring records of some contacts, read through their keys and indexes (no scan). */
-export async function readCustomerRecords(
+export function readCustomerRecords(
   db: KeepcardDB,
   contactIds: readonly string[],
 ): Promise<CustomerRecords[]> {
+  // One read transaction for every query below (each would otherwise open its own).
+  return db.transaction('r', [db.contacts, db.interactions, db.feedback, db.purchaseDigests, db.tasks], () =>
+    readRecordsOf(db, contactIds),
+  );
+}
+
+async function readRecordsOf(db: KeepcardDB, contactIds: readonly string[]): Promise<CustomerRecords[]> {
   const contacts = (await db.contacts.bulkGet([...contactIds])).filter(
     (c): c is NonNullable<typeof c> => c !== undefined && c.deletedAt === null,
   );
