@@ -133,50 +133,31 @@ export async function refitAll(db: KeepcardDB, now: number) {
 
 /**
  * Rescores some contacts against the stored model (what runs after a purchase, complaint, interaction
- * or task changes): the model, the settings and the contacts' records read through keys and indexes,
- * and their pages rewritten, all in one transaction (each transaction costs about a millisecond).
- * Fits the model first when there is none yet, or when it is a day old or the settings changed (the
- * book's size is left to refitIfDue).
+ * or task changes): the model, the settings and the contacts' records read through keys and indexes
+ * in one read-only transaction (which other readers, such as the panel's list, do not hold up), then
+ * their pages rewritten in another. Fits the model first when there is none yet, or when it is a day
+ * old or the settings changed (the book's size is left to refitIfDue).
  */
 export async function rescore(db: KeepcardDB, contactIds: readonly string[], now: number) {
   const started = performance.now();
-  const tables = [
-    db.meta,
-    db.contacts,
-    db.interactions,
-    db.feedback,
-    db.purchaseDigests,
-    db.tasks,
-    db.scorePages,
-  ];
-  const done = await db.transaction('rw', tables, async () => {
-    const found = await modelAndSettings(db, now);
-    if (await refitNeeded(db, found, now, { bookSize: false })) return null;
-    const stored = found.stored;
-    const checked = performance.now();
-    const settings = resolveScoringSettings(stored!.settings);
-    const records = await readCustomerRecords(db, contactIds);
-    const read = performance.now();
-    const live = new Set(records.map((r) => r.contactId));
-    const put = records.map((r) =>
-      contactScoresOf({ scores: scoreCustomer(r, stored!.model, settings, now), records: r }),
-    );
-    const scored = performance.now();
-    await writeScores(db, { put, remove: contactIds.filter((id) => !live.has(id)) });
-    return { contacts: records.length, checked, read, scored };
-  });
-  if (!done) return refitAll(db, now);
+  const tables = [db.meta, db.contacts, db.interactions, db.feedback, db.purchaseDigests, db.tasks];
+  const [found, records] = await db.transaction('r', tables, () =>
+    Promise.all([modelAndSettings(db, now), readCustomerRecords(db, contactIds)]),
+  );
+  if (await refitNeeded(db, found, now, { bookSize: false })) return refitAll(db, now);
+  const read = performance.now();
+  const stored = found.stored!;
+  const settings = resolveScoringSettings(stored.settings);
+  const live = new Set(records.map((r) => r.contactId));
+  const put = records.map((r) =>
+    contactScoresOf({ scores: scoreCustomer(r, stored.model, settings, now), records: r }),
+  );
+  const scored = performance.now();
+  await writeScores(db, { put, remove: contactIds.filter((id) => !live.has(id)) });
   const end = performance.now();
-  const { checked, read, scored } = done;
   return {
-    contacts: done.contacts,
-    ms: {
-      check: checked - started,
-      read: read - checked,
-      score: scored - read,
-      write: end - scored,
-      total: end - started,
-    },
+    contacts: records.length,
+    ms: { read: read - started, score: scored - read, write: end - scored, total: end - started },
   };
 }
 
