@@ -13,9 +13,9 @@ import type { ScoreDetail } from './score-detail';
 export const SCORE_PAGES = 'scorePages';
 
 /**
- * Pages in the store. With 100,000 contacts a page holds about 50 of them, ~40 KB: a rescore's
- * read-modify-write of one page stays well under a millisecond, and a full refit writes 2,048 rows
- * (about half a second at Chromium's per-row cost) instead of 100,000.
+ * Pages in the store. With 100,000 contacts a page holds about 50 of them (~60 KB), and a full refit
+ * writes 2,048 rows instead of 100,000. The price is a rescore's rewrite of one whole page: 8.8 ms
+ * median at 100,000 contacts (bench/suites/scoring-worker.mjs, `rescoreOneContactMs.stepsP50.write`).
  */
 export const SCORE_PAGE_COUNT = 2048;
 

@@ -70,18 +70,14 @@ export async function readAllCustomerRecords(db: KeepcardDB): Promise<CustomerRe
   return records;
 }
 
-/** The scoring records of some contacts, read through their keys and indexes (no scan). */
-export function readCustomerRecords(
+/**
+ * The scoring records of some contacts, read through their keys and indexes (no scan). Run it in a
+ * read transaction over these tables (rescore does), or each query opens its own.
+ */
+export async function readCustomerRecords(
   db: KeepcardDB,
   contactIds: readonly string[],
 ): Promise<CustomerRecords[]> {
-  // One read transaction for every query below (each would otherwise open its own).
-  return db.transaction('r', [db.contacts, db.interactions, db.feedback, db.purchaseDigests, db.tasks], () =>
-    readRecordsOf(db, contactIds),
-  );
-}
-
-async function readRecordsOf(db: KeepcardDB, contactIds: readonly string[]): Promise<CustomerRecords[]> {
   const contacts = (await db.contacts.bulkGet([...contactIds])).filter(
     (c): c is NonNullable<typeof c> => c !== undefined && c.deletedAt === null,
   );

@@ -52,8 +52,8 @@ export async function planPageByVersion(tx: Queryable): Promise<void> {
 
 /**
  * A page of changes, as the JSON text of a `PullResponse`. Records and stamps go out as the text the
- * database holds them in (jsonb output), spliced in without being parsed and serialised again: that
- * was a third of the server's work in a first sync (bench/suites/sync-first-sync.mjs). Who sees what
+ * database holds them in (jsonb output), spliced in without being parsed and serialised again: a
+ * 20,000-row pull took 1.5 s of server CPU instead of 2.0 s (both with the old plan). Who sees what
  * is still decided by `changeKindFor`, the rule `changeFor` applies everywhere else.
  */
 export async function pullChanges(
