@@ -48,4 +48,25 @@ test('a panel opened on a card loads none of the chunks the card does not need',
   await panel.screenshot({ path: test.info().outputPath('card-fresh-load.png') });
   expect(before.length).toBeGreaterThan(0);
   expect(before.filter((name) => NOT_ON_CARD_PATH.test(name))).toEqual([]);
+
+  // The card painted from the snapshot read straight from IndexedDB; the card's live query (Dexie)
+  // started only after that paint, and it keeps the card current: a note added now shows.
+  const marks = await panel.evaluate(() =>
+    Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+  );
+  expect(marks['keepcard:card-primed']).toBeLessThan(marks['keepcard:card-rendered']!);
+  await expect
+    .poll(() => panel.evaluate(() => performance.getEntriesByName('keepcard:card-query-end').length))
+    .toBe(1);
+  const queryStart = await panel.evaluate(
+    () => performance.getEntriesByName('keepcard:card-query-start')[0]!.startTime,
+  );
+  expect(queryStart).toBeGreaterThan(marks['keepcard:card-rendered']!);
+  const card = panel.getByTestId('contact-card');
+  await card.getByRole('button', { name: 'Add note' }).click();
+  const form = card.getByTestId('action-form');
+  await form.getByLabel('Note').fill('Asked for the autumn catalogue');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(card.getByText('Note added.')).toBeVisible();
+  await expect(card.getByText('Asked for the autumn catalogue')).toBeVisible();
 });

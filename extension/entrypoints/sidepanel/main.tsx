@@ -10,14 +10,18 @@ import './style.css';
 // waiting for the database first would delay every card by a round trip. App then checks the stored
 // setting and switches if it differs (another device, a cleared cache).
 performance.mark('keepcard:main-start');
-// Opening the database overlaps with React's first render (the App reports a failure to open).
-getDb()
-  .open()
-  .then(() => performance.mark('keepcard:db-open'))
-  .catch(() => {});
-// A panel opened on a card starts reading it now, while React mounts (the card shows this snapshot).
 const route = parseRoute(location.hash);
-if (route.name === 'card') primeCard(route.id);
+if (route.name === 'card') {
+  // A panel opened on a card reads it now, straight from IndexedDB, while React mounts (the card shows
+  // this snapshot); the rest of the page constructs and opens Dexie once the card has painted (App).
+  primeCard(route.id);
+} else {
+  // Opening the database overlaps with React's first render (the App reports a failure to open).
+  getDb()
+    .open()
+    .then(() => performance.mark('keepcard:db-open'))
+    .catch(() => {});
+}
 const language = cachedUiLanguage();
 document.documentElement.lang = localeOf(language, navigator.language);
 createRoot(document.getElementById('root')!).render(

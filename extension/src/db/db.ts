@@ -14,6 +14,7 @@ import {
   type Task,
 } from '@keepcard/shared';
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import { DB_NAME } from './db-version';
 import { queueExistingRows } from './outbox';
 import { digestsOf, PURCHASE_DIGESTS, type PurchaseDigestRow } from './purchase-digest';
 import { purchaseDigestMiddleware } from './purchase-digest-middleware';
@@ -175,7 +176,7 @@ export class KeepcardDB extends Dexie {
   purchaseDigests!: EntityTable<PurchaseDigestRow, 'contactId'>;
 
   /** `options` lets tests pass fake-indexeddb's factory instead of the browser's. */
-  constructor(name = 'keepcard', options?: DexieOptions) {
+  constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores({
       contacts: 'id, nameKey, companyId, updatedAt, *emailKeys, *phoneKeys, *tags, ownerId',
@@ -279,11 +280,25 @@ export const CONTACT_INDEXES = [
 ] as const;
 
 let instance: KeepcardDB | undefined;
+let blockedWhileOpening = false;
 
 /** The shared database of this extension context, opened lazily. */
 export function getDb(): KeepcardDB {
-  instance ??= new KeepcardDB();
+  if (!instance) {
+    instance = new KeepcardDB();
+    // Remembered from the start: a page that subscribes later (a panel opened on a card constructs
+    // the database only once the card painted, or when the card's own read needs it) still learns
+    // that an upgrade waits for another tab to close.
+    instance.on('blocked', () => {
+      blockedWhileOpening = true;
+    });
+  }
   return instance;
+}
+
+/** True when this context's database was blocked (an upgrade waiting for other tabs) and is not open yet. */
+export function dbBlocked(): boolean {
+  return blockedWhileOpening && !instance?.isOpen();
 }
 
 /** For tests: use a database of another name (each test its own). */

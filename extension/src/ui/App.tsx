@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { type ClipResult, LAST_CLIP_KEY } from '../capture/clip-result';
-import { getDb } from '../db/db';
+import { dbBlocked, getDb } from '../db/db';
 import { blockedUpgradeMessage, toStorageError } from '../db/storage-errors';
 import { saveUiSettings, type UiLanguage } from '../db/ui-settings-repo';
 import { useScoring } from '../scoring/use-scoring';
@@ -67,15 +67,17 @@ export { localeOf } from '../i18n';
  * while a card is open, so coming back keeps the search, filters, selection and scroll position.
  */
 export function App({ initialLanguage = 'auto' }: { initialLanguage?: UiLanguage }) {
-  const { language, setLanguage, i18n } = useUiLanguage(initialLanguage, 'app.title');
-  const { t } = i18n;
   const [route, setRoute] = useState<Route>(() => parseRoute(globalThis.location?.hash ?? ''));
+  // Work the first screen does not need (scoring, the webmail and clip helpers, the stored language,
+  // the last clip, even constructing and opening Dexie) starts once it is shown: at once for the list
+  // and settings, after the card painted (or 1.5 s) for a card, whose first read is plain IndexedDB
+  // (card-prefetch.ts): Dexie's construction and open took 20-30 ms of the main thread before it.
+  const [settled, setSettled] = useState(route.name !== 'card');
+  const { language, setLanguage, i18n } = useUiLanguage(initialLanguage, 'app.title', settled);
+  const { t } = i18n;
   const [storageProblem, setStorageProblem] = useState<string | null>(null);
   const [openedAt] = useState(() => Date.now());
   const loaderStarted = useRef(false);
-  // Work the first screen does not need (scoring, the webmail and clip helpers) starts once it is
-  // shown: at once for the list and settings, after the card painted (or 1.5 s) for a card.
-  const [settled, setSettled] = useState(route.name !== 'card');
   useEffect(() => {
     performance.mark?.('keepcard:app-mounted');
   }, []);
@@ -129,12 +131,14 @@ export function App({ initialLanguage = 'auto' }: { initialLanguage?: UiLanguage
   }, [startList]);
 
   useEffect(() => {
+    if (!settled) return;
     const db = getDb();
     const onBlocked = () => setStorageProblem(blockedUpgradeMessage);
     db.on('blocked', onBlocked);
+    if (dbBlocked()) onBlocked();
     db.open().catch((error: unknown) => setStorageProblem(toStorageError(error).message));
     return () => db.on('blocked').unsubscribe(onBlocked);
-  }, []);
+  }, [settled]);
 
   // Escape on a card or in settings goes back to the list (forms stop their own Escape first).
   useEffect(() => {
@@ -155,8 +159,11 @@ export function App({ initialLanguage = 'auto' }: { initialLanguage?: UiLanguage
   const onScoringError = useCallback((message: string) => setStorageProblem(message), []);
   useScoring(onScoringError, settled);
 
+  // Read afresh when it starts: a clip made before then (and after the panel opened) still shows.
   const lastClip = useLiveQuery(
-    async () => (await getDb().meta.get(LAST_CLIP_KEY))?.value as ClipResult | undefined,
+    async () =>
+      settled ? ((await getDb().meta.get(LAST_CLIP_KEY))?.value as ClipResult | undefined) : undefined,
+    [settled],
   );
   // A clip made while the panel is open shows its first contact at once.
   useEffect(() => {

@@ -9,6 +9,8 @@ import { createI18n, type I18n, localeOf, type MessageKey } from '../i18n';
 export function useUiLanguage(
   initialLanguage: UiLanguage,
   titleKey: MessageKey,
+  /** False while the page's first screen must not wait for the database (a card being opened). */
+  readStored = true,
 ): { language: UiLanguage; setLanguage: (language: UiLanguage) => void; i18n: I18n } {
   const [language, setLanguage] = useState<UiLanguage>(initialLanguage);
   const locale = localeOf(language, globalThis.navigator?.language);
@@ -16,11 +18,12 @@ export function useUiLanguage(
   const { t } = i18n;
   // The stored setting wins over the cached one used for the first render.
   useEffect(() => {
+    if (!readStored) return;
     getUiSettings().then(
       (s) => setLanguage(s.language),
       () => {},
     );
-  }, []);
+  }, [readStored]);
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = t(titleKey);

@@ -1,8 +1,12 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
+import { refitAll } from '../../scoring/scoring-engine';
 import { keepPrimedIfSame, primeCard, primedCard } from '../../ui/card/card-prefetch';
-import { addNote, addPurchase, logInteraction } from '../activity-repo';
-import { createRecord, deleteRecord, type WriteContext } from '../records-repo';
+import { addNote, addPurchase, logInteraction, scheduleFollowUp } from '../activity-repo';
+import { IDB_VERSION, SCHEMA_VERSION } from '../db-version';
+import { createRecord, deleteRecord, updateRecord, type WriteContext } from '../records-repo';
 import { freshDb } from '../test-db';
+import { cardDataFromIdb } from './card-idb-reader';
 import { cardData, timelineOf } from './card-queries';
 
 const DAY = 86_400_000;
@@ -125,5 +129,61 @@ describe('card prefetch', () => {
       ?.promise.catch(() => {})
       .then(() => {});
     expect(primedCard('c1', 50)).toBeNull();
+  });
+});
+
+describe('card read straight from IndexedDB (the primed snapshot)', () => {
+  const env = (db: { name: string }) => ({ indexedDB, IDBKeyRange, name: db.name });
+
+  test('reads the same card as Dexie: head, scores, tasks, purchases, timeline with tombstones, history', async () => {
+    const { db, ctx, id, calls } = await customerWithHistory();
+    for (const call of calls.slice(2)) await deleteRecord('interactions', call.id, ctx);
+    const company = await createRecord('companies', { name: '华为' }, ctx);
+    await updateRecord('contacts', id, { companyId: company.id, title: '采购经理' }, ctx);
+    await scheduleFollowUp(id, { dueAt: T0 + 40 * DAY, title: 'call back' }, ctx);
+    await refitAll(db, Date.UTC(2026, 10, 22));
+    for (const limit of [50, 2, 1]) {
+      const viaIdb = await cardDataFromIdb(id, limit, env(db));
+      const viaDexie = await cardData(id, limit, db);
+      expect(viaIdb).toEqual(viaDexie);
+    }
+    const card = await cardDataFromIdb(id, 50, env(db));
+    expect(card.head?.company?.name).toBe('华为');
+    expect(card.score?.contactId).toBe(id);
+    expect(card.score?.detail.valueTier.reasons.length).toBeGreaterThan(0);
+    expect(card.tasks.map((t) => t.title)).toContain('call back');
+    expect(card.history.map((h) => h.field)).toContain('title');
+    expect(card.timeline.items.flatMap((i) => (i.kind === 'interaction' ? [i.row.summary] : []))).toEqual([
+      'call 1',
+      'call 0',
+    ]);
+    // An unknown or deleted contact reads as no head, like the live query.
+    expect((await cardDataFromIdb('missing', 50, env(db))).head).toBeNull();
+  });
+
+  test('a database that does not exist is not created, and one at another version is not read', async () => {
+    const name = `keepcard-absent-${Date.now()}`;
+    await expect(cardDataFromIdb('c1', 50, { indexedDB, IDBKeyRange, name })).rejects.toThrow();
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
+
+    const old = `keepcard-old-${Date.now()}`;
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(old, 10);
+      req.onupgradeneeded = () => req.result.createObjectStore('contacts', { keyPath: 'id' });
+      req.onsuccess = () => {
+        req.result.close();
+        resolve();
+      };
+      req.onerror = () => reject(req.error);
+    });
+    await expect(cardDataFromIdb('c1', 50, { indexedDB, IDBKeyRange, name: old })).rejects.toThrow(
+      /version 10, expected 90/,
+    );
+  });
+
+  test('the version it expects is the newest one db.ts declares', () => {
+    const { db } = freshDb();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(IDB_VERSION).toBe(SCHEMA_VERSION * 10);
   });
 });

@@ -1,14 +1,73 @@
 // Read-only queries behind the customer card: each reads one customer's rows by index (never a scan),
-// so a card opens in the same time with 100 customers or 100,000.
+// so a card opens in the same time with 100 customers or 100,000. The card's reads are written once,
+// against `CardReader`: a row by key, rows by an index range. Dexie answers them for the card's live
+// query (which watches what it read); plain IndexedDB answers them for the snapshot a panel opened on
+// a card reads while its scripts still start (card-idb-reader.ts: no Dexie to construct and open first).
 import type { Feedback, Interaction, Note, Purchase, Task } from '@keepcard/shared';
-import Dexie, { type EntityTable } from 'dexie';
+import type { Table } from 'dexie';
 import { type CompanyRow, type ContactRow, getDb, type HistoryRow, type KeepcardDB } from '../db';
-import { historyOf } from '../record-reads';
-import type { ContactScores } from '../score-pages';
-import { readScores, scoresTable } from '../scores-repo';
+import { type ContactScores, SCORE_PAGES, type ScorePageRow, scorePageOf, unpackScore } from '../score-pages';
+
+/** The stores a card reads, in one read-only transaction. */
+export const CARD_STORES = [
+  'contacts',
+  'companies',
+  SCORE_PAGES,
+  'tasks',
+  'purchases',
+  'notes',
+  'interactions',
+  'feedback',
+  'history',
+] as const;
+export type CardStore = (typeof CARD_STORES)[number];
+
+/** Bounds below and above every key that follows a contact id in a compound index (Dexie's minKey and maxKey). */
+const MIN_KEY = Number.NEGATIVE_INFINITY;
+const MAX_KEY: IDBValidKey = [[]];
+
+/** The two reads a card is made of, answered inside one read-only transaction over CARD_STORES. */
+export interface CardReader {
+  get<T>(store: CardStore, key: IDBValidKey): Promise<T | undefined>;
+  /** Rows whose `index` key lies in [lower, upper] (bounds included), in index order or reversed, at most `limit`. */
+  range<T>(
+    store: CardStore,
+    index: string,
+    lower: IDBValidKey,
+    upper: IDBValidKey,
+    options?: { reverse?: boolean; limit?: number },
+  ): Promise<T[]>;
+}
+
+/** The reader over a Dexie database (inside a transaction of the caller's, or each read its own). */
+export function dexieCardReader(db: KeepcardDB): CardReader {
+  const table = (store: CardStore) => db.table(store) as Table<unknown, IDBValidKey>;
+  return {
+    get: <T>(store: CardStore, key: IDBValidKey) => table(store).get(key) as Promise<T | undefined>,
+    range: <T>(
+      store: CardStore,
+      index: string,
+      lower: IDBValidKey,
+      upper: IDBValidKey,
+      options: { reverse?: boolean; limit?: number } = {},
+    ) => {
+      let rows = table(store).where(index).between(lower, upper, true, true);
+      if (options.reverse) rows = rows.reverse();
+      if (options.limit !== undefined) rows = rows.limit(options.limit);
+      return rows.toArray() as Promise<T[]>;
+    },
+  };
+}
 
 const live = <R extends { deletedAt: number | null }>(r: R | undefined): r is R =>
   r !== undefined && r.deletedAt === null;
+
+/** All rows of a contact in a `[contactId+occurredAt]` index, newest first, at most `limit`. */
+const newestOf = <R>(read: CardReader, store: CardStore, contactId: string, limit?: number) =>
+  read.range<R>(store, '[contactId+occurredAt]', [contactId, MIN_KEY], [contactId, MAX_KEY], {
+    reverse: true,
+    ...(limit === undefined ? {} : { limit }),
+  });
 
 export interface CardHead {
   contact: ContactRow;
@@ -16,32 +75,33 @@ export interface CardHead {
 }
 
 /** The contact and its company, or null when the contact does not exist (or was deleted). */
-export async function cardHead(id: string, db: KeepcardDB = getDb()): Promise<CardHead | null> {
-  const contact = await db.contacts.get(id);
+async function cardHead(read: CardReader, id: string): Promise<CardHead | null> {
+  const contact = await read.get<ContactRow>('contacts', id);
   if (!live(contact)) return null;
-  const company = contact.companyId ? await db.companies.get(contact.companyId) : undefined;
+  const company = contact.companyId ? await read.get<CompanyRow>('companies', contact.companyId) : undefined;
   return { contact, company: live(company) ? company : null };
 }
 
-/** The stored scores of a contact, or null when the scoring worker has not scored it yet. */
-export function scoresOf(contactId: string, db: KeepcardDB = getDb()): Promise<ContactScores | null> {
-  return readScores(db, contactId);
+/** The stored scores of a contact (a key lookup of its page), or null before the scoring worker scored it. */
+async function scoresOf(read: CardReader, contactId: string): Promise<ContactScores | null> {
+  const stored = (await read.get<ScorePageRow>(SCORE_PAGES, scorePageOf(contactId)))?.scores[contactId];
+  return stored ? unpackScore(contactId, stored) : null;
 }
 
 /** Open tasks of a contact, soonest first (overdue ones lead). */
-export async function openTasksOf(contactId: string, db: KeepcardDB = getDb()): Promise<Task[]> {
-  const tasks = await db.tasks.where('contactId').equals(contactId).toArray();
+async function openTasksOf(read: CardReader, contactId: string): Promise<Task[]> {
+  const tasks = await read.range<Task & { deletedAt: number | null }>(
+    'tasks',
+    'contactId',
+    contactId,
+    contactId,
+  );
   return tasks.filter((t) => live(t) && t.doneAt === null).sort((a, b) => a.dueAt - b.dueAt);
 }
 
 /** A contact's purchases, newest first. */
-export async function purchasesOf(contactId: string, db: KeepcardDB = getDb()): Promise<Purchase[]> {
-  const rows = await db.purchases
-    .where('[contactId+occurredAt]')
-    .between([contactId, Dexie.minKey], [contactId, Dexie.maxKey])
-    .reverse()
-    .toArray();
-  return rows.filter(live);
+async function purchasesOf(read: CardReader, contactId: string): Promise<Purchase[]> {
+  return (await newestOf<Purchase>(read, 'purchases', contactId)).filter(live);
 }
 
 export interface PeriodTotal {
@@ -88,24 +148,20 @@ export interface Timeline {
 }
 
 /**
- * The newest `count` live rows of a contact in a table with a `[contactId+occurredAt]` index. One
- * `getAll` in index order, newest first (no cursor, no row-by-row round trips); deleted rows are
- * dropped after reading, and only when they hid some of the newest are all the contact's rows read.
+ * The newest `count` live rows of a contact in a store with a `[contactId+occurredAt]` index. One
+ * read in index order, newest first (no row-by-row round trips); deleted rows are dropped after
+ * reading, and only when they hid some of the newest are all the contact's rows read.
  */
 async function newestLive<R extends { id: string; deletedAt: number | null }>(
-  table: EntityTable<R, 'id'>,
+  read: CardReader,
+  store: CardStore,
   contactId: string,
   count: number,
 ): Promise<R[]> {
-  const range = () =>
-    table
-      .where('[contactId+occurredAt]')
-      .between([contactId, Dexie.minKey], [contactId, Dexie.maxKey])
-      .reverse();
-  const rows = await range().limit(count).toArray();
+  const rows = await newestOf<R>(read, store, contactId, count);
   const kept = rows.filter(live);
   if (kept.length === rows.length || rows.length < count) return kept;
-  return (await range().toArray()).filter(live).slice(0, count);
+  return (await newestOf<R>(read, store, contactId)).filter(live).slice(0, count);
 }
 
 /**
@@ -113,24 +169,22 @@ async function newestLive<R extends { id: string; deletedAt: number | null }>(
  * read newest-first by its index and only `limit` rows of each are needed for the first `limit` items;
  * `purchases` (all of the contact's, newest first) may be given when the caller reads them anyway.
  */
-export async function timelineOf(
+async function timelineFrom(
+  read: CardReader,
   contactId: string,
-  limit = 50,
-  db: KeepcardDB = getDb(),
+  limit: number,
   purchases?: Promise<readonly Purchase[]>,
 ): Promise<Timeline> {
   const [notes, interactions, feedback, bought] = await Promise.all([
-    db.notes
-      .where('contactId')
-      .equals(contactId)
-      .toArray()
+    read
+      .range<Note & { deletedAt: number | null }>('notes', 'contactId', contactId, contactId)
       .then((rows) => rows.filter(live)),
-    newestLive<Interaction>(db.interactions, contactId, limit + 1),
-    newestLive<Feedback>(db.feedback, contactId, limit + 1),
+    newestLive<Interaction>(read, 'interactions', contactId, limit + 1),
+    newestLive<Feedback>(read, 'feedback', contactId, limit + 1),
     // Every read starts before the first await, inside the caller's transaction.
     purchases
       ? (async () => (await purchases).slice(0, limit + 1))()
-      : newestLive<Purchase>(db.purchases, contactId, limit + 1),
+      : newestLive<Purchase>(read, 'purchases', contactId, limit + 1),
   ]);
   const items: TimelineItem[] = [
     ...notes.map((row) => ({ kind: 'note' as const, at: row.createdAt, id: row.id, row })),
@@ -141,9 +195,20 @@ export async function timelineOf(
   return { items: items.slice(0, limit), more: items.length > limit };
 }
 
+/** The timeline alone, through Dexie. */
+export function timelineOf(contactId: string, limit = 50, db: KeepcardDB = getDb()): Promise<Timeline> {
+  return db.transaction('r', [...CARD_STORES], () => timelineFrom(dexieCardReader(db), contactId, limit));
+}
+
 /** Replaced values of the contact's fields, newest first. */
-export function fieldHistoryOf(contactId: string, db: KeepcardDB = getDb()): Promise<HistoryRow[]> {
-  return historyOf('contacts', contactId, db);
+async function fieldHistoryOf(read: CardReader, contactId: string): Promise<HistoryRow[]> {
+  const rows = await read.range<HistoryRow>(
+    'history',
+    '[table+rowId]',
+    ['contacts', contactId],
+    ['contacts', contactId],
+  );
+  return rows.reverse();
 }
 
 /** Everything the card shows, read in one transaction: one consistent snapshot, one render. */
@@ -156,32 +221,22 @@ export interface CardData {
   history: HistoryRow[];
 }
 
-export async function cardData(id: string, timelineLimit = 50, db: KeepcardDB = getDb()): Promise<CardData> {
-  return db.transaction(
-    'r',
-    [
-      db.contacts,
-      db.companies,
-      scoresTable(db),
-      db.tasks,
-      db.purchases,
-      db.notes,
-      db.interactions,
-      db.feedback,
-      db.history,
-    ],
-    async () => {
-      // The timeline's purchases come from the purchases read for the totals (all of them, newest first).
-      const purchasesRead = purchasesOf(id, db);
-      const [head, score, tasks, purchases, timeline, history] = await Promise.all([
-        cardHead(id, db),
-        scoresOf(id, db),
-        openTasksOf(id, db),
-        purchasesRead,
-        timelineOf(id, timelineLimit, db, purchasesRead),
-        fieldHistoryOf(id, db),
-      ]);
-      return { head, score, tasks, purchases, timeline, history };
-    },
-  );
+/** The card's reads, through `read` (every one starts before the first await: one transaction). */
+export async function readCard(read: CardReader, id: string, timelineLimit: number): Promise<CardData> {
+  // The timeline's purchases come from the purchases read for the totals (all of them, newest first).
+  const purchasesRead = purchasesOf(read, id);
+  const [head, score, tasks, purchases, timeline, history] = await Promise.all([
+    cardHead(read, id),
+    scoresOf(read, id),
+    openTasksOf(read, id),
+    purchasesRead,
+    timelineFrom(read, id, timelineLimit, purchasesRead),
+    fieldHistoryOf(read, id),
+  ]);
+  return { head, score, tasks, purchases, timeline, history };
+}
+
+/** The card through Dexie, in one read-only transaction (what the card's live query runs). */
+export function cardData(id: string, timelineLimit = 50, db: KeepcardDB = getDb()): Promise<CardData> {
+  return db.transaction('r', [...CARD_STORES], () => readCard(dexieCardReader(db), id, timelineLimit));
 }

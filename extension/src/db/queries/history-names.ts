@@ -20,11 +20,9 @@ export function contactIdsIn(history: readonly HistoryRow[]): string[] {
 }
 
 /** Display names of some contacts (deleted ones too: history speaks of the past), by id. */
-export async function contactNames(
-  ids: readonly string[],
-  db: KeepcardDB = getDb(),
-): Promise<Map<string, string>> {
+export async function contactNames(ids: readonly string[], db?: KeepcardDB): Promise<Map<string, string>> {
+  // Most histories name nobody: no database to construct or open for them (a card's first paint).
   if (ids.length === 0) return new Map();
-  const rows = await db.contacts.bulkGet([...ids]);
+  const rows = await (db ?? getDb()).contacts.bulkGet([...ids]);
   return new Map(rows.flatMap((c) => (c?.displayName ? [[c.id, c.displayName] as const] : [])));
 }

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { cardData } from '../../db/queries/card-queries';
 import { Badge, EmptyNote, Section, Skeleton } from '../common/ui-kit';
 import { useI18n } from '../i18n-context';
@@ -67,17 +67,22 @@ export function ContactCard({
   const { t } = useI18n();
   const [limit, setLimit] = useState(FIRST_TIMELINE_LIMIT);
   const [now] = useState(() => Date.now());
-  // One live query for the whole card: one snapshot, one render when anything of this customer changes.
+  // A panel opened on this card started reading it before React mounted (main.tsx): show that
+  // snapshot first.
+  const primed = primedCard(id, limit);
+  const [snapshot, setSnapshot] = useState(primed?.value);
+  // One live query for the whole card: one snapshot, one render when anything of this customer
+  // changes. With a primed snapshot it starts once that snapshot has painted: started at mount, it
+  // read every row a second time on the way to the first paint (in the same moments as the
+  // snapshot, on the same thread). It reads afresh when it starts, so nothing written meanwhile is missed.
+  const [watching, setWatching] = useState(() => primed === null);
   const live = useLiveQuery(async () => {
+    if (!watching) return undefined;
     performance.mark?.('keepcard:card-query-start');
     const result = await cardData(id, limit);
     performance.mark?.('keepcard:card-query-end');
     return keepPrimedIfSame(id, limit, result);
-  }, [id, limit]);
-  // A panel opened on this card started reading it before React mounted (main.tsx): show that
-  // snapshot until the live query answers.
-  const primed = primedCard(id, limit);
-  const [snapshot, setSnapshot] = useState(primed?.value);
+  }, [id, limit, watching]);
   useEffect(() => {
     if (!primed || primed.value) return;
     let current = true;
@@ -85,12 +90,26 @@ export function ContactCard({
       (value) => {
         if (current) setSnapshot(value);
       },
-      () => {},
+      () => {
+        if (current) setWatching(true);
+      },
     );
     return () => {
       current = false;
     };
   }, [primed]);
+  useEffect(() => {
+    if (watching || snapshot === undefined) return;
+    // After the frame that paints the snapshot (a task queued from its animation frame runs after it).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setWatching(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [watching, snapshot]);
   const data = live ?? (snapshot && primed ? snapshot : undefined);
   const head = data?.head;
   const score = data?.score;
@@ -108,16 +127,23 @@ export function ContactCard({
       headingRef.current?.focus({ preventScroll: true });
     }
   }, [head]);
-  // "Rendered" once every part has its data, at the next frame (what the panel-open benchmark times).
+  // "Rendered" once every part has its data and the frame that shows them has been drawn: a task
+  // queued from that frame's animation callback runs after its style, layout and paint (what the
+  // panel-open benchmark times).
   const [painted, setPainted] = useState(false);
   const complete =
     head !== undefined && [score, tasks, purchases, timeline, history].every((x) => x !== undefined);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!complete || reported.current) return;
     reported.current = true;
     requestAnimationFrame(() => {
-      onRendered?.();
-      setPainted(true);
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        onRendered?.();
+        setPainted(true);
+      };
+      channel.port2.postMessage(null);
     });
   }, [complete, onRendered]);
 

@@ -1,5 +1,6 @@
 import { sameValue } from '@keepcard/shared';
-import { type CardData, cardData } from '../../db/queries/card-queries';
+import { cardDataFromIdb } from '../../db/queries/card-idb-reader';
+import type { CardData } from '../../db/queries/card-queries';
 
 /** How many timeline items a card shows first (more on request). */
 export const FIRST_TIMELINE_LIMIT = 50;
@@ -22,7 +23,7 @@ let primed: Primed | null = null;
 export function primeCard(
   id: string,
   limit = FIRST_TIMELINE_LIMIT,
-  read: (id: string, limit: number) => Promise<CardData> = cardData,
+  read: (id: string, limit: number) => Promise<CardData> = cardDataFromIdb,
 ): void {
   const entry: Primed = { id, limit, promise: read(id, limit) };
   entry.promise.then(
