@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { getDb } from '../../src/db/db';
 import { cachedUiLanguage } from '../../src/db/ui-settings-repo';
 import { App, localeOf, parseRoute } from '../../src/ui/App';
-import { primeCard } from '../../src/ui/card/card-prefetch';
+import { FIRST_TIMELINE_LIMIT, primeCard, primedCard } from '../../src/ui/card/card-prefetch';
 import { ErrorBoundary } from '../../src/ui/ErrorBoundary';
 import './style.css';
 
@@ -22,10 +22,27 @@ if (route.name === 'card') {
     .then(() => performance.mark('keepcard:db-open'))
     .catch(() => {});
 }
+/** How long a panel opened on a card waits for the card's rows before rendering without them. */
+const SNAPSHOT_WAIT_MS = 120;
 const language = cachedUiLanguage();
 document.documentElement.lang = localeOf(language, navigator.language);
-createRoot(document.getElementById('root')!).render(
-  <ErrorBoundary>
-    <App initialLanguage={language} />
-  </ErrorBoundary>,
-);
+const root = createRoot(document.getElementById('root')!);
+let rendered = false;
+const render = () => {
+  if (rendered) return;
+  rendered = true;
+  root.render(
+    <ErrorBoundary>
+      <App initialLanguage={language} />
+    </ErrorBoundary>,
+  );
+};
+const primed = route.name === 'card' ? primedCard(route.id, FIRST_TIMELINE_LIMIT) : null;
+if (primed) {
+  // A card's first render waits for its snapshot (10-20 ms): one render of the page with the card,
+  // where rendering the empty page first took the main thread from the snapshot's reads and then
+  // rendered again (bench/suites/panel-perf.mjs: p95 5-15 ms less). A slow snapshot (the first open
+  // after the browser started) does not hold the page back: it renders with the card loading.
+  setTimeout(render, SNAPSHOT_WAIT_MS);
+  primed.promise.then(render, render);
+} else render();
