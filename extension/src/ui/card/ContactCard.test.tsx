@@ -226,6 +226,27 @@ describe('ContactCard', () => {
     expect(tasks.textContent).toMatch(/回访王芳.*overdue/);
   });
 
+  test('the timeline shows the newest 20 first; "Show older" adds the next ones', async () => {
+    const contact = await aContact();
+    const minute = 60_000;
+    for (let i = 0; i < 25; i++)
+      await createRecord(
+        'notes',
+        { contactId: contact.id, text: `note ${i}` },
+        { ...ctx, now: ctx.now - (25 - i) * minute },
+      );
+    renderCard(contact.id);
+    const timeline = await screen.findByTestId('timeline');
+    const texts = () => within(timeline).getAllByRole('listitem').map((li) => li.textContent);
+    expect(texts()).toHaveLength(20);
+    expect(texts()[0]).toContain('note 24');
+    expect(texts()[19]).toContain('note 5');
+    await userEvent.click(screen.getByRole('button', { name: 'Show older' }));
+    await waitFor(() => expect(texts()).toHaveLength(25));
+    expect(texts()[24]).toContain('note 0');
+    expect(screen.queryByRole('button', { name: 'Show older' })).toBeNull();
+  });
+
   test('quick action: a purchase typed as "1,234.50" is stored in minor units and appears at once', async () => {
     const contact = await aContact();
     renderCard(contact.id);
