@@ -237,7 +237,10 @@ describe('ContactCard', () => {
       );
     renderCard(contact.id);
     const timeline = await screen.findByTestId('timeline');
-    const texts = () => within(timeline).getAllByRole('listitem').map((li) => li.textContent);
+    const texts = () =>
+      within(timeline)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
     expect(texts()).toHaveLength(20);
     expect(texts()[0]).toContain('note 24');
     expect(texts()[19]).toContain('note 5');
