@@ -8,7 +8,21 @@ import type { KeepcardDB } from './db';
  * background, worker) gets distinct, increasing revisions.
  */
 export async function nextRevs(db: KeepcardDB, count: number): Promise<number> {
-  const current = ((await db.meta.get('localRev'))?.value as number | undefined) ?? 0;
-  await db.meta.put({ key: 'localRev', value: current + count });
-  return current + 1;
+  const { first, stored } = takeRevs(db, await currentRev(db), count);
+  await stored;
+  return first;
+}
+
+/** The counter's current value, for `takeRevs` (read it alongside the transaction's other reads). */
+export async function currentRev(db: KeepcardDB): Promise<number> {
+  return ((await db.meta.get('localRev'))?.value as number | undefined) ?? 0;
+}
+
+/**
+ * `nextRevs` in two halves: takes `count` values after `current` (read by `currentRev` in this same
+ * read-write transaction) and returns the first with the counter's write, which the caller issues
+ * beside its own writes instead of waiting for it first.
+ */
+export function takeRevs(db: KeepcardDB, current: number, count: number): { first: number; stored: Promise<unknown> } {
+  return { first: current + 1, stored: db.meta.put({ key: 'localRev', value: current + count }) };
 }

@@ -5,7 +5,7 @@
 import type { ListScores } from '@keepcard/shared';
 import type { Table } from 'dexie';
 import type { KeepcardDB } from './db';
-import { nextRevs } from './local-rev';
+import { currentRev, takeRevs } from './local-rev';
 import {
   type ContactScores,
   type PagedScore,
@@ -65,7 +65,8 @@ export function writeScores(
   const remove = change.remove ?? [];
   return db.transaction('rw', [db.scorePages, db.meta], async () => {
     const keys = pagesOf([...put.map((s) => s.contactId), ...remove]);
-    const stored = await db.scorePages.bulkGet(keys);
+    // The pages and the change counter in one round trip, the writes in one more (a rescore's path).
+    const [stored, rev] = await Promise.all([db.scorePages.bulkGet(keys), currentRev(db)]);
     const pages = new Map(keys.map((page, i) => [page, { ...stored[i]?.scores }]));
     const touched = new Set<number>();
     for (const id of remove) {
@@ -83,22 +84,30 @@ export function writeScores(
     return putPages(
       db,
       [...touched].map((page) => ({ page, scores: pages.get(page)! })),
+      rev,
     );
   });
 }
 
-/** Writes pages with fresh change counters; a page left empty is deleted. Call inside a transaction. */
+/**
+ * Writes pages with fresh change counters; a page left empty is deleted. Call inside a read-write
+ * transaction over scorePages and meta; `rev` is the counter's current value when the caller read it
+ * already (`currentRev`). The writes are issued together, not one after another.
+ */
 async function putPages(
   db: KeepcardDB,
   pages: readonly { page: number; scores: Record<string, PagedScore> }[],
+  rev?: number,
 ): Promise<number> {
   const full = pages.filter((p) => Object.keys(p.scores).length > 0);
   const empty = pages.filter((p) => Object.keys(p.scores).length === 0).map((p) => p.page);
-  if (empty.length > 0) await db.scorePages.bulkDelete(empty);
+  const writes: Promise<unknown>[] = [];
+  if (empty.length > 0) writes.push(db.scorePages.bulkDelete(empty));
   if (full.length > 0) {
-    const first = await nextRevs(db, full.length);
-    await db.scorePages.bulkPut(full.map((p, i) => ({ ...p, localRev: first + i })));
+    const { first, stored } = takeRevs(db, rev ?? (await currentRev(db)), full.length);
+    writes.push(stored, db.scorePages.bulkPut(full.map((p, i) => ({ ...p, localRev: first + i }))));
   }
+  await Promise.all(writes);
   return pages.length;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { KeepcardDB } from '../db/db';
 import { packDigest } from '../db/purchase-digest';
-import { createRecord, createRecords, updateRecord } from '../db/records-repo';
+import { createRecord, createRecords, deleteRecord, updateRecord } from '../db/records-repo';
 import { readScores, scorePageOf } from '../db/scores-repo';
 import { freshDb } from '../db/test-db';
 import { loadModel, refitAll, refitDue, rescore } from './scoring-engine';
@@ -108,6 +108,22 @@ describe('scoring engine', () => {
     const row = await readScores(db, regular.id);
     expect(row?.list.lifecycle).toBe('lost');
     expect(JSON.stringify(row?.detail.lifecycle.reasons)).toContain('价格太高');
+  });
+
+  test('rescoring a deleted contact beside a live one (named twice): the deleted one’s scores go, the live one is scored from its own rows', async () => {
+    const { db, ctx, regular, lead } = await book();
+    await refitAll(db, NOW);
+    await createRecord(
+      'purchases',
+      { contactId: lead.id, occurredAt: NOW - DAY, product: 'Tea', amountMinor: 9_900, currency: 'CNY' },
+      ctx,
+    );
+    await deleteRecord('contacts', regular.id, ctx);
+    const result = await rescore(db, [regular.id, lead.id, lead.id], NOW);
+    expect(result).toMatchObject({ contacts: 1 });
+    expect(await readScores(db, regular.id)).toBeNull();
+    const lead2 = await readScores(db, lead.id);
+    expect(lead2?.list).toMatchObject({ lifecycle: 'new', revenueInWindowMinor: 9_900 });
   });
 
   test.each([

@@ -78,24 +78,28 @@ export async function readCustomerRecords(
   db: KeepcardDB,
   contactIds: readonly string[],
 ): Promise<CustomerRecords[]> {
-  const contacts = (await db.contacts.bulkGet([...contactIds])).filter(
-    (c): c is NonNullable<typeof c> => c !== undefined && c.deletedAt === null,
-  );
-  const ids = contacts.map((c) => c.id);
+  // Every read starts at once (one round trip, not the contacts' first and then their rows): the
+  // rows of a contact that turns out deleted are read for nothing and dropped.
+  const requested = [...new Set(contactIds)];
   const byContact = async (table: 'interactions' | 'feedback') =>
     (
       await Promise.all(
-        ids.map((id) =>
+        requested.map((id) =>
           db.table(table).where('[contactId+occurredAt]').between([id, -Infinity], [id, Infinity]).toArray(),
         ),
       )
     ).flat();
-  const [digests, interactions, feedback, tasks] = await Promise.all([
-    db.purchaseDigests.bulkGet(ids),
+  const [found, allDigests, interactions, feedback, tasks] = await Promise.all([
+    db.contacts.bulkGet(requested),
+    db.purchaseDigests.bulkGet(requested),
     byContact('interactions'),
     byContact('feedback'),
-    db.tasks.where('contactId').anyOf(ids).toArray(),
+    db.tasks.where('contactId').anyOf(requested).toArray(),
   ]);
+  const contacts = found.filter((c): c is NonNullable<typeof c> => c !== undefined && c.deletedAt === null);
+  const ids = contacts.map((c) => c.id);
+  const digestOf = new Map(requested.map((id, i) => [id, allDigests[i]]));
+  const digests = ids.map((id) => digestOf.get(id));
   const records = groupCustomerRecords({
     contactIds: ids,
     purchases: [],
