@@ -23,6 +23,10 @@ export async function currentRev(db: KeepcardDB): Promise<number> {
  * read-write transaction) and returns the first with the counter's write, which the caller issues
  * beside its own writes instead of waiting for it first.
  */
-export function takeRevs(db: KeepcardDB, current: number, count: number): { first: number; stored: Promise<unknown> } {
+export function takeRevs(
+  db: KeepcardDB,
+  current: number,
+  count: number,
+): { first: number; stored: Promise<unknown> } {
   return { first: current + 1, stored: db.meta.put({ key: 'localRev', value: current + count }) };
 }

@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { addPurchase, recordFeedback, scheduleFollowUp } from '../../db/activity-repo';
 import { type KeepcardDB, setDbForTesting } from '../../db/db';
+import { cardDataFromIdb } from '../../db/queries/card-idb-reader';
 import { createRecord, type WriteContext } from '../../db/records-repo';
 import { type ScoreDetail, scoreDetailOf } from '../../db/score-detail';
 import { writeScores } from '../../db/scores-repo';
@@ -14,6 +15,7 @@ import { freshDb } from '../../db/test-db';
 import { createI18n, type Locale } from '../../i18n';
 import { I18nContext } from '../i18n-context';
 import { ContactCard } from './ContactCard';
+import { FIRST_TIMELINE_LIMIT, primeCard, primedCard } from './card-prefetch';
 
 let db: KeepcardDB;
 let ctx: WriteContext;
@@ -248,6 +250,24 @@ describe('ContactCard', () => {
     await waitFor(() => expect(texts()).toHaveLength(25));
     expect(texts()[24]).toContain('note 0');
     expect(screen.queryByRole('button', { name: 'Show older' })).toBeNull();
+  });
+
+  test('a primed snapshot that never comes does not hold the card: its live query reads after a second', async () => {
+    const contact = await aContact();
+    primeCard(contact.id, FIRST_TIMELINE_LIMIT, () => new Promise(() => {}));
+    renderCard(contact.id);
+    expect(screen.getByRole('status', { name: 'Loading the customer card…' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: '王芳' }, { timeout: 3000 })).toBeTruthy();
+  });
+
+  test('a primed snapshot is shown first, and the live query then keeps the card current', async () => {
+    const contact = await aContact();
+    primeCard(contact.id, FIRST_TIMELINE_LIMIT, (id, limit) => cardDataFromIdb(id, limit, { name: db.name }));
+    await primedCard(contact.id, FIRST_TIMELINE_LIMIT)?.promise;
+    renderCard(contact.id);
+    expect(await screen.findByRole('heading', { name: '王芳' })).toBeTruthy();
+    await createRecord('notes', { contactId: contact.id, text: 'written after the snapshot' }, ctx);
+    expect(await screen.findByText('written after the snapshot', {}, { timeout: 3000 })).toBeTruthy();
   });
 
   test('quick action: a purchase typed as "1,234.50" is stored in minor units and appears at once', async () => {

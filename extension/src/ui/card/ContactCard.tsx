@@ -16,6 +16,9 @@ import { ValueSection } from './ValueSection';
 // scoring settings' validation and their forms the writers, which the card's first load leaves out.
 const UpkeepSections = lazy(() => import('./UpkeepSections').then((m) => ({ default: m.UpkeepSections })));
 
+/** How long the card waits for its primed snapshot before its own live query reads. */
+const SNAPSHOT_PATIENCE_MS = 1000;
+
 function initials(name: string): string {
   const trimmed = name.trim();
   if (/^[\u3400-\u9fff]/.test(trimmed)) return trimmed.slice(0, 1);
@@ -94,8 +97,12 @@ export function ContactCard({
         if (current) setWatching(true);
       },
     );
+    // A snapshot that does not come (its database waiting on an upgrade elsewhere) does not hold
+    // the card: the live query reads after a second.
+    const giveUp = setTimeout(() => setWatching(true), SNAPSHOT_PATIENCE_MS);
     return () => {
       current = false;
+      clearTimeout(giveUp);
     };
   }, [primed]);
   useEffect(() => {
