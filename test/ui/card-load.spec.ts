@@ -54,10 +54,11 @@ test('a panel opened on a card loads none of the chunks the card does not need',
   const marks = await panel.evaluate(() =>
     Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
   );
+  expect(marks['keepcard:card-primed-failed']).toBeUndefined();
   expect(marks['keepcard:card-primed']).toBeLessThan(marks['keepcard:card-rendered']!);
   await expect
     .poll(() => panel.evaluate(() => performance.getEntriesByName('keepcard:card-query-end').length))
-    .toBe(1);
+    .toBeGreaterThanOrEqual(1);
   const queryStart = await panel.evaluate(
     () => performance.getEntriesByName('keepcard:card-query-start')[0]!.startTime,
   );

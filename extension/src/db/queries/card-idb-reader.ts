@@ -22,7 +22,6 @@ export function openExisting(factory: IDBFactory = indexedDB, name = DB_NAME): P
   return new Promise((resolve, reject) => {
     const req = factory.open(name);
     req.onupgradeneeded = () => req.transaction?.abort();
-    req.onblocked = () => reject(new Error(`${name} is being upgraded`));
     req.onerror = () => reject(req.error ?? new Error(`${name} could not be opened`));
     req.onsuccess = () => {
       const db = req.result;
@@ -33,8 +32,8 @@ export function openExisting(factory: IDBFactory = indexedDB, name = DB_NAME): P
 }
 
 /** IndexedDB 3's `getAll({ query, count, direction })` (one request, also newest first), where present. */
-const hasGetAllOptions = () =>
-  typeof IDBObjectStore !== 'undefined' && 'getAllRecords' in IDBObjectStore.prototype;
+const hasGetAllOptions = (source: IDBObjectStore | IDBIndex) =>
+  typeof (source as { getAllRecords?: unknown }).getAllRecords === 'function';
 
 /** Rows of `source` in `range`, reversed or not, at most `limit`: one request, or a cursor where getAll has no direction. */
 function rowsIn<T>(
@@ -42,9 +41,10 @@ function rowsIn<T>(
   range: IDBKeyRange,
   reverse: boolean,
   limit: number | undefined,
+  cursorOnly: boolean,
 ): Promise<T[]> {
   if (!reverse) return request(source.getAll(range, limit)) as Promise<T[]>;
-  if (hasGetAllOptions()) {
+  if (!cursorOnly && hasGetAllOptions(source)) {
     const getAll = source.getAll as unknown as (options: {
       query: IDBKeyRange;
       count?: number;
@@ -66,8 +66,15 @@ function rowsIn<T>(
   });
 }
 
-/** The card's reader over a read-only transaction on CARD_STORES. */
-export function idbCardReader(tx: IDBTransaction, keyRange: typeof IDBKeyRange = IDBKeyRange): CardReader {
+/**
+ * The card's reader over a read-only transaction on CARD_STORES. `cursorOnly` reads newest-first rows
+ * with a cursor even where getAll takes a direction (how browsers without it read; for tests).
+ */
+export function idbCardReader(
+  tx: IDBTransaction,
+  keyRange: typeof IDBKeyRange = IDBKeyRange,
+  cursorOnly = false,
+): CardReader {
   return {
     get: <T>(store: string, key: IDBValidKey) =>
       request(tx.objectStore(store).get(key)) as Promise<T | undefined>,
@@ -80,7 +87,13 @@ export function idbCardReader(tx: IDBTransaction, keyRange: typeof IDBKeyRange =
     ) => {
       // Dexie names a compound index by its key paths in brackets: `[contactId+occurredAt]`.
       const source = tx.objectStore(store).index(index);
-      return rowsIn<T>(source, keyRange.bound(lower, upper), options.reverse === true, options.limit);
+      return rowsIn<T>(
+        source,
+        keyRange.bound(lower, upper),
+        options.reverse === true,
+        options.limit,
+        cursorOnly,
+      );
     },
   };
 }
@@ -92,7 +105,7 @@ export function idbCardReader(tx: IDBTransaction, keyRange: typeof IDBKeyRange =
 export async function cardDataFromIdb(
   id: string,
   timelineLimit: number,
-  env: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange; name?: string } = {},
+  env: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange; name?: string; cursorOnly?: boolean } = {},
 ): Promise<CardData> {
   const db = await openExisting(env.indexedDB ?? indexedDB, env.name ?? DB_NAME);
   try {

@@ -133,7 +133,12 @@ describe('card prefetch', () => {
 });
 
 describe('card read straight from IndexedDB (the primed snapshot)', () => {
-  const env = (db: { name: string }) => ({ indexedDB, IDBKeyRange, name: db.name });
+  const env = (db: { name: string }, cursorOnly = false) => ({
+    indexedDB,
+    IDBKeyRange,
+    name: db.name,
+    cursorOnly,
+  });
 
   test('reads the same card as Dexie: head, scores, tasks, purchases, timeline with tombstones, history', async () => {
     const { db, ctx, id, calls } = await customerWithHistory();
@@ -142,11 +147,13 @@ describe('card read straight from IndexedDB (the primed snapshot)', () => {
     await updateRecord('contacts', id, { companyId: company.id, title: '采购经理' }, ctx);
     await scheduleFollowUp(id, { dueAt: T0 + 40 * DAY, title: 'call back' }, ctx);
     await refitAll(db, Date.UTC(2026, 10, 22));
-    for (const limit of [50, 2, 1]) {
-      const viaIdb = await cardDataFromIdb(id, limit, env(db));
-      const viaDexie = await cardData(id, limit, db);
-      expect(viaIdb).toEqual(viaDexie);
-    }
+    // Newest-first rows by getAll with a direction (Chromium, fake-indexeddb) and by a cursor.
+    for (const cursorOnly of [false, true])
+      for (const limit of [50, 2, 1]) {
+        const viaIdb = await cardDataFromIdb(id, limit, env(db, cursorOnly));
+        const viaDexie = await cardData(id, limit, db);
+        expect(viaIdb).toEqual(viaDexie);
+      }
     const card = await cardDataFromIdb(id, 50, env(db));
     expect(card.head?.company?.name).toBe('华为');
     expect(card.score?.contactId).toBe(id);

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { cardData } from '../../db/queries/card-queries';
+import { type CardData, cardData } from '../../db/queries/card-queries';
 import { Badge, EmptyNote, Section, Skeleton } from '../common/ui-kit';
 import { useI18n } from '../i18n-context';
 import { ContactInfo } from './ContactInfo';
@@ -87,8 +87,9 @@ export function ContactCard({
     return keepPrimedIfSame(id, limit, result);
   }, [id, limit, watching]);
   useEffect(() => {
-    if (!primed || primed.value) return;
+    if (watching || !primed) return;
     let current = true;
+    // Also when the snapshot came between this render and this effect (a settled promise still calls back).
     primed.promise.then(
       (value) => {
         if (current) setSnapshot(value);
@@ -104,7 +105,7 @@ export function ContactCard({
       current = false;
       clearTimeout(giveUp);
     };
-  }, [primed]);
+  }, [primed, watching]);
   useEffect(() => {
     if (watching || snapshot === undefined) return;
     // After the frame that paints the snapshot (a task queued from its animation frame runs after it).
@@ -117,7 +118,11 @@ export function ContactCard({
       clearTimeout(timer);
     };
   }, [watching, snapshot]);
-  const data = live ?? (snapshot && primed ? snapshot : undefined);
+  // What the card showed last stays while a new answer is read ("Show older", or the snapshot
+  // handing over to the live query), instead of a skeleton for a moment.
+  const shown = useRef<CardData | undefined>(undefined);
+  const data = live ?? (snapshot && primed ? snapshot : undefined) ?? shown.current;
+  shown.current = data;
   const head = data?.head;
   const score = data?.score;
   const tasks = data?.tasks;
@@ -251,7 +256,13 @@ export function ContactCard({
               <EmptyNote>{t('card.noPreferences')}</EmptyNote>
             )}
           </Section>
-          <TimelineSection timeline={timeline} onMore={() => setLimit(limit + FIRST_TIMELINE_LIMIT)} />
+          <TimelineSection
+            timeline={timeline}
+            onMore={() => {
+              setLimit(limit + FIRST_TIMELINE_LIMIT);
+              setWatching(true);
+            }}
+          />
           <HistorySection history={history} />
         </article>
       )}
