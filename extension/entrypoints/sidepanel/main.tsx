@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { getDb } from '../../src/db/db';
 import { cachedUiLanguage } from '../../src/db/ui-settings-repo';
 import { App, localeOf, parseRoute } from '../../src/ui/App';
-import { FIRST_TIMELINE_LIMIT, primeCard, primedCard } from '../../src/ui/card/card-prefetch';
+import { primeCard } from '../../src/ui/card/card-prefetch';
 import { ErrorBoundary } from '../../src/ui/ErrorBoundary';
 import './style.css';
 
@@ -11,11 +11,10 @@ import './style.css';
 // setting and switches if it differs (another device, a cleared cache).
 performance.mark('keepcard:main-start');
 const route = parseRoute(location.hash);
-if (route.name === 'card') {
-  // A panel opened on a card reads it now, straight from IndexedDB, while React mounts (the card shows
-  // this snapshot); the rest of the page constructs and opens Dexie once the card has painted (App).
-  primeCard(route.id);
-} else {
+// A panel opened on a card reads it now, straight from IndexedDB (the card shows this snapshot); the
+// rest of the page constructs and opens Dexie once the card has painted (App).
+const snapshot = route.name === 'card' ? primeCard(route.id) : null;
+if (!snapshot) {
   // Opening the database overlaps with React's first render (the App reports a failure to open).
   getDb()
     .open()
@@ -37,12 +36,11 @@ const render = () => {
     </ErrorBoundary>,
   );
 };
-const primed = route.name === 'card' ? primedCard(route.id, FIRST_TIMELINE_LIMIT) : null;
-if (primed) {
+if (snapshot) {
   // A card's first render waits for its snapshot (10-20 ms): one render of the page with the card,
   // where rendering the empty page first took the main thread from the snapshot's reads and then
   // rendered again (bench/suites/panel-perf.mjs: p95 5-15 ms less). A slow snapshot (the first open
   // after the browser started) does not hold the page back: it renders with the card loading.
   setTimeout(render, SNAPSHOT_WAIT_MS);
-  primed.promise.then(render, render);
+  snapshot.then(render, render);
 } else render();

@@ -71,7 +71,13 @@ export function packScore(s: Omit<ContactScores, 'contactId'>): PagedScore {
 }
 
 /** A contact's scores as read from its page. */
-export function unpackScore(contactId: string, p: PagedScore): ContactScores {
+/** A contact's scores on its page (read whole), or null when the page holds none for it. */
+export function scoresOnPage(page: ScorePageRow | undefined, contactId: string): ContactScores | null {
+  const stored = page?.scores[contactId];
+  return stored ? unpackScore(contactId, stored) : null;
+}
+
+function unpackScore(contactId: string, p: PagedScore): ContactScores {
   const detail = JSON.parse(p.detail) as ScoreDetail;
   detail.lifetimeValue.nextPurchaseAt = p.nextPurchaseAt;
   return { contactId, scoredAt: p.scoredAt, list: p.list, detail };

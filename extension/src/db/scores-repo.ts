@@ -15,7 +15,7 @@ import {
   samePagedScore,
   scorePageOf,
   scoreReadOf,
-  unpackScore,
+  scoresOnPage,
 } from './score-pages';
 
 export { type ContactScores, SCORE_PAGE_COUNT, scorePageOf } from './score-pages';
@@ -25,8 +25,7 @@ export const scoresTable = (db: KeepcardDB): Table => db.scorePages;
 
 /** A contact's stored scores, or null when the scoring worker has not scored it yet. */
 export async function readScores(db: KeepcardDB, contactId: string): Promise<ContactScores | null> {
-  const stored = (await db.scorePages.get(scorePageOf(contactId)))?.scores[contactId];
-  return stored ? unpackScore(contactId, stored) : null;
+  return scoresOnPage(await db.scorePages.get(scorePageOf(contactId)), contactId);
 }
 
 /** A contact's list scores (tier, lifecycle...) without the card's detail, or null before scoring. */

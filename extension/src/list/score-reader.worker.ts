@@ -3,6 +3,7 @@
 // and leave garbage whose collection paused scrolling; here the worker reads them and posts back only
 // what the list keeps. Plain IndexedDB: the worker opens the database at whatever version the page
 // created, and only reads.
+import { openExisting, request } from '../db/plain-idb';
 import { SCORE_PAGES, type ScorePageRow, type ScoreRead, scoreReadOf } from '../db/score-pages';
 
 export interface ScoreReadRequest {
@@ -20,18 +21,17 @@ export interface ScoreReadReply {
 
 let opened: Promise<IDBDatabase> | null = null;
 function open(): Promise<IDBDatabase> {
-  opened ??= new Promise((resolve, reject) => {
-    const req = indexedDB.open('keepcard');
-    req.onsuccess = () => {
-      const db = req.result;
-      // Let the page upgrade the schema later: a worker holding the old version must not block it.
-      db.onversionchange = () => {
-        db.close();
-        opened = null;
-      };
-      resolve(db);
-    };
-    req.onerror = () => reject(req.error);
+  opened ??= openExisting().then((db) => {
+    // It closes itself when the page upgrades the schema (a worker holding the old version must not
+    // block it); the next read opens the new version.
+    db.addEventListener('versionchange', () => {
+      opened = null;
+    });
+    return db;
+  });
+  // A failed open is not kept: the next read tries again.
+  opened.catch(() => {
+    opened = null;
   });
   return opened;
 }
@@ -40,15 +40,13 @@ self.onmessage = async (event: MessageEvent<ScoreReadRequest>) => {
   const { id, afterRev, limit } = event.data;
   try {
     const db = await open();
-    const pages = await new Promise<ScorePageRow[]>((resolve, reject) => {
-      const req = db
+    const pages = (await request(
+      db
         .transaction(SCORE_PAGES, 'readonly')
         .objectStore(SCORE_PAGES)
         .index('localRev')
-        .getAll(IDBKeyRange.lowerBound(afterRev, true), limit);
-      req.onsuccess = () => resolve(req.result as ScorePageRow[]);
-      req.onerror = () => reject(req.error);
-    });
+        .getAll(IDBKeyRange.lowerBound(afterRev, true), limit),
+    )) as ScorePageRow[];
     (self as unknown as Worker).postMessage({ id, read: scoreReadOf(pages) } satisfies ScoreReadReply);
   } catch (error) {
     (self as unknown as Worker).postMessage({ id, error: String(error) } satisfies ScoreReadReply);

@@ -6,30 +6,8 @@
 // a missing database or one at another version than this code's is left to Dexie (the card's live
 // query reads then).
 import { DB_NAME, IDB_VERSION } from '../db-version';
+import { openExisting, request } from '../plain-idb';
 import { CARD_STORES, type CardData, type CardReader, readCard } from './card-queries';
-
-const request = <T>(req: IDBRequest<T>): Promise<T> =>
-  new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-
-/**
- * Opens the database as it is, or fails: a database that does not exist yet is not created (its
- * creation is aborted), and a connection gives way at once to an upgrade from another page.
- */
-export function openExisting(factory: IDBFactory = indexedDB, name = DB_NAME): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = factory.open(name);
-    req.onupgradeneeded = () => req.transaction?.abort();
-    req.onerror = () => reject(req.error ?? new Error(`${name} could not be opened`));
-    req.onsuccess = () => {
-      const db = req.result;
-      db.onversionchange = () => db.close();
-      resolve(db);
-    };
-  });
-}
 
 /** IndexedDB 3's `getAll({ query, count, direction })` (one request, also newest first), where present. */
 const hasGetAllOptions = (source: IDBObjectStore | IDBIndex) =>
@@ -70,7 +48,7 @@ function rowsIn<T>(
  * The card's reader over a read-only transaction on CARD_STORES. `cursorOnly` reads newest-first rows
  * with a cursor even where getAll takes a direction (how browsers without it read; for tests).
  */
-export function idbCardReader(
+function idbCardReader(
   tx: IDBTransaction,
   keyRange: typeof IDBKeyRange = IDBKeyRange,
   cursorOnly = false,

@@ -6,7 +6,13 @@
 import type { Feedback, Interaction, Note, Purchase, Task } from '@keepcard/shared';
 import type { Table } from 'dexie';
 import { type CompanyRow, type ContactRow, getDb, type HistoryRow, type KeepcardDB } from '../db';
-import { type ContactScores, SCORE_PAGES, type ScorePageRow, scorePageOf, unpackScore } from '../score-pages';
+import {
+  type ContactScores,
+  SCORE_PAGES,
+  type ScorePageRow,
+  scorePageOf,
+  scoresOnPage,
+} from '../score-pages';
 
 /** The stores a card reads, in one read-only transaction. */
 export const CARD_STORES = [
@@ -84,8 +90,7 @@ async function cardHead(read: CardReader, id: string): Promise<CardHead | null> 
 
 /** The stored scores of a contact (a key lookup of its page), or null before the scoring worker scored it. */
 async function scoresOf(read: CardReader, contactId: string): Promise<ContactScores | null> {
-  const stored = (await read.get<ScorePageRow>(SCORE_PAGES, scorePageOf(contactId)))?.scores[contactId];
-  return stored ? unpackScore(contactId, stored) : null;
+  return scoresOnPage(await read.get<ScorePageRow>(SCORE_PAGES, scorePageOf(contactId)), contactId);
 }
 
 /** Open tasks of a contact, soonest first (overdue ones lead). */

@@ -28,7 +28,7 @@ export function primeCard(
   id: string,
   limit = FIRST_TIMELINE_LIMIT,
   read: (id: string, limit: number) => Promise<CardData> = cardDataFromIdb,
-): void {
+): Promise<CardData> {
   const entry: Primed = { id, limit, promise: read(id, limit) };
   entry.promise.then(
     (value) => {
@@ -43,6 +43,7 @@ export function primeCard(
     },
   );
   primed = entry;
+  return entry.promise;
 }
 
 /** The primed snapshot for this card and timeline length, if one was started. */
