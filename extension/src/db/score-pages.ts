@@ -13,7 +13,8 @@ import type { ScoreDetail } from './score-detail';
 export const SCORE_PAGES = 'scorePages';
 
 /**
- * Pages in the store. With 100,000 contacts a page holds about 50 of them (~60 KB), and a full refit
+ * Pages in the store. With 100,000 contacts a page holds about 50 of them (62.8 KB on average in the
+ * panel bench's book, measured once), and a full refit
  * writes 2,048 rows instead of 100,000. The price is a rescore's rewrite of one whole page: 8.8 ms
  * median at 100,000 contacts (bench/suites/scoring-worker.mjs, `rescoreOneContactMs.stepsP50.write`).
  */

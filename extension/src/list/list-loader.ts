@@ -9,15 +9,19 @@ import { yieldToMain } from './sliced-sort';
 
 /**
  * Contact rows read per chunk: their deserialisation on the main thread is one task (1,000 still made
- * tasks over 50 ms while a refit ran on the other core; 500 about halved their number).
+ * tasks over 50 ms while a refit ran on the other core; 500 about halved their number, in one-off
+ * scoring-worker bench runs).
  */
 export const CONTACT_CHUNK = 500;
 /**
- * Rows applied to the index per task. The panel benchmark measured chunks of 2,000 contacts at
- * 100-500 ms of main-thread work each (projection, garbage collection, the render they cause) while
- * the scoring worker refitted on the other core; slices of this size keep each step far under 50 ms.
+ * Rows applied to the index per task. Chunks of 2,000 contacts took 100-500 ms of main-thread work
+ * each (projection, garbage collection, the render they cause) while the scoring worker refitted on
+ * the other core (seen in the scoring-worker bench's long tasks, not kept in its results); slices of
+ * this size keep each step far under 50 ms.
  */
-export const APPLY_SLICE = 250;
+const APPLY_SLICE = 250;
+/** Contacts' scores applied per task (flat rows, lighter than contacts). */
+const SCORE_APPLY_SLICE = APPLY_SLICE * 4;
 /** Score pages (about 50 contacts each at 100,000) read per chunk on the main thread. */
 export const SCORE_PAGE_CHUNK = 20;
 /** Through the worker only the flat list part crosses to the page: larger chunks are fine. */
@@ -176,23 +180,22 @@ export class ListLoader {
         .toArray();
       if (contacts.length === 0) break;
       this.contactRev = contacts[contacts.length - 1]!.localRev;
+      // Each slice in a task of its own (the next read's answer comes in a new task anyway).
       for (let i = 0; i < contacts.length; i += APPLY_SLICE) {
         await yieldToMain();
         index.apply({ contacts: contacts.slice(i, i + APPLY_SLICE) });
       }
       if (first) this.setProgress({ ...this.progress, loaded: this.progress.loaded + contacts.length });
-      await yieldToMain();
     }
     for (;;) {
       const { rows, lastRev } = await this.scoreReader.read(this.scoreRev);
       if (lastRev === null) break;
       this.scoreRev = lastRev;
       // Slices of a few pages' contacts: a refit changes everyone's scores, a batch at a time.
-      for (let i = 0; i < rows.length; i += APPLY_SLICE * 4) {
+      for (let i = 0; i < rows.length; i += SCORE_APPLY_SLICE) {
         await yieldToMain();
-        index.apply({ scores: rows.slice(i, i + APPLY_SLICE * 4) });
+        index.apply({ scores: rows.slice(i, i + SCORE_APPLY_SLICE) });
       }
-      await yieldToMain();
     }
     if (first) {
       this.setProgress({ ...this.progress, done: true });

@@ -163,10 +163,10 @@ export async function rescore(db: KeepcardDB, contactIds: readonly string[], now
 
 /**
  * A refit is needed when refitDue says so, or when the rep changed the scoring settings since the
- * model was built. `bookSize` false leaves out refitDue's test of the book's size: counting the
- * contact rows walks them in Chromium's IndexedDB (25 ms of a 31 ms rescore at 20,000 contacts,
- * bench/suites/scoring-worker.mjs), so a rescore leaves that test to the refit-if-due check every
- * panel open makes.
+ * model was built. `bookSize` false leaves out refitDue's test of the book's size (the book is taken
+ * as the model's): counting the contact rows walks them in Chromium's IndexedDB (25 ms of a 31 ms
+ * rescore at 20,000 contacts, measured once with the scoring-worker bench at SCORING_CONTACTS=20000),
+ * so a rescore leaves that test to the refit-if-due check every panel open makes.
  */
 async function refitNeeded(
   db: KeepcardDB,
@@ -180,8 +180,7 @@ async function refitNeeded(
     JSON.stringify({ ...current, utcOffsetMinutes: 0 })
   )
     return true;
-  if (!bookSize) return now - stored.model.builtAt >= DAY_MS;
-  return refitDue(stored, await db.contacts.count(), now);
+  return refitDue(stored, bookSize ? await db.contacts.count() : stored.contacts, now);
 }
 
 /** Refits when due (see refitNeeded); otherwise does nothing. */

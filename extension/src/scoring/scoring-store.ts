@@ -1,4 +1,5 @@
 import { type CustomerRecords, type CustomerScores, groupCustomerRecords } from '@keepcard/shared';
+import Dexie from 'dexie';
 import type { KeepcardDB } from '../db/db';
 import { type DigestEntry, type PurchaseDigestRow, unpackDigest } from '../db/purchase-digest';
 import { scoreDetailOf } from '../db/score-detail';
@@ -26,14 +27,9 @@ export async function readAllPurchases(
   const out = new Map<string, DigestEntry[]>();
   const cuts: string[] = [];
   for (let i = chunk; i < contactIds.length; i += chunk) cuts.push(contactIds[i]!);
-  const ranges = [null, ...cuts].map((from, i) => {
-    const to = cuts[i];
-    const table = db.purchaseDigests;
-    if (from === null) return to === undefined ? table.toCollection() : table.where('contactId').below(to);
-    return to === undefined
-      ? table.where('contactId').aboveOrEqual(from)
-      : table.where('contactId').between(from, to, true, false);
-  });
+  const ranges = [null, ...cuts].map((from, i) =>
+    db.purchaseDigests.where('contactId').between(from ?? Dexie.minKey, cuts[i] ?? Dexie.maxKey, true, false),
+  );
   await Promise.all(
     ranges.map(async (range) => {
       const rows: PurchaseDigestRow[] = await range.toArray();
@@ -48,11 +44,13 @@ export async function readAllPurchases(
  * contacts marked lost), never from reading the contact rows; purchases from the per-contact digests.
  */
 export async function readAllCustomerRecords(db: KeepcardDB): Promise<CustomerRecords[]> {
-  const ids = await db.contacts.toCollection().primaryKeys();
-  const [deleted, lost, purchases, interactions, feedback, tasks] = await Promise.all([
+  // Every read starts at once; only the digests wait for the keys (their ranges are cut at them).
+  const keys = db.contacts.toCollection().primaryKeys();
+  const [ids, deleted, lost, purchases, interactions, feedback, tasks] = await Promise.all([
+    keys,
     db.contacts.where('deletedAt').above(-Infinity).primaryKeys(),
     db.contacts.where('lost.at').above(-Infinity).toArray(),
-    readAllPurchases(db, ids),
+    keys.then((ids) => readAllPurchases(db, ids)),
     db.interactions.toArray(),
     db.feedback.toArray(),
     db.tasks.toArray(),

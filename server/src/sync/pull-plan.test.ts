@@ -7,7 +7,7 @@ import { upsertRecords } from '../storage/record-queries';
 import { takeVersions } from '../storage/sync-state';
 import { contactOf, signUp, useTestApp } from '../testing/test-app';
 import { backendTitle, testBackends } from '../testing/test-storage';
-import { PULL_PAGE_SQL, planPageByVersion } from './pull';
+import { selectPullPage } from './pull';
 
 for (const backend of testBackends) {
   describe.skipIf(backend.skip)(backendTitle('pull plan', backend), () => {
@@ -28,13 +28,13 @@ for (const backend of testBackends) {
           }),
         );
       });
+      // The query as pullChanges runs it, with its settings.
       const plan = await t.storage.transaction(async (tx) => {
-        await planPageByVersion(tx);
-        const rows = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${PULL_PAGE_SQL}`, [
-          0,
-          [`u:${owner.userId}`],
-          1001,
-        ]);
+        const rows = await selectPullPage<{ 'QUERY PLAN': string }>(
+          tx,
+          [0, [`u:${owner.userId}`], 1001],
+          'EXPLAIN ',
+        );
         return rows.map((r) => r['QUERY PLAN']).join('\n');
       });
       expect(plan).toMatch(/Index Scan using records_version on records/);
