@@ -103,7 +103,7 @@ function listScores(s: CustomerScores, nextFollowUpAt: number | null) {
     lifetimeValueMinor: s.lifetimeValue.valueMinor,
     revenueInWindowMinor: s.valueTier.revenueMinor,
     currency: s.currency,
-    rfm: { r: s.rfm.recency ?? 1, f: s.rfm.frequency ?? 1, m: s.rfm.monetary ?? 1 },
+    rfm: { r: s.rfm.recency ?? 0, f: s.rfm.frequency ?? 0, m: s.rfm.monetary ?? 0 },
     frequency: s.classification.frequency.label,
     revenueClass: s.classification.revenueContribution.label,
     potential: s.classification.potential.label,

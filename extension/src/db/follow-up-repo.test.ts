@@ -13,24 +13,15 @@ import { createRecord } from './records-repo';
 import { getReminderSettings, saveReminderSettings } from './reminder-settings-repo';
 import { readScores, writeScores } from './scores-repo';
 import { freshDb } from './test-db';
+import { testScores } from './test-scores';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 22, 8);
 
 async function contactWithTier(db: KeepcardDB, ctx: Parameters<typeof createRecord>[2], tier?: TierName) {
   const c = await createRecord('contacts', { displayName: '李娜', source: { kind: 'manual' } }, ctx);
-  // The tier as the scoring worker stores it (only the part the follow-up reads matters here).
-  if (tier)
-    await writeScores(db, {
-      put: [
-        {
-          contactId: c.id,
-          scoredAt: NOW,
-          list: { tier } as never,
-          detail: { lifetimeValue: { nextPurchaseAt: null } } as never,
-        },
-      ],
-    });
+  // The tier as the scoring worker stores it (the rest of the scores is unremarkable).
+  if (tier) await writeScores(db, { put: [testScores(c.id, NOW, { tier })] });
   return c.id;
 }
 

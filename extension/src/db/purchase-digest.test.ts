@@ -9,11 +9,12 @@ import {
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
+import { listScoresOf } from '../scoring/score-rows';
 import { KeepcardDB } from './db';
 import { digestsOf, type PurchaseDigestRow, packDigest, reviseDigest, unpackDigest } from './purchase-digest';
 import { createRecord, createRecords, deleteRecord, updateRecord } from './records-repo';
 import { scoreDetailOf } from './score-detail';
-import { readScores } from './scores-repo';
+import { readListScores, readScores } from './scores-repo';
 import { applyPullPage, handOver } from './sync-repo';
 import { freshDb } from './test-db';
 
@@ -137,12 +138,10 @@ describe('purchase digests', () => {
       ...p,
     }));
     await v7.table('purchases').bulkAdd([...rows, { ...purchase('b', 9, 1), id: newId(), deletedAt: NOW }]);
-    const { model, scores } = scoreWorkspace(
-      groupCustomerRecords({ contactIds: ['a', 'b'], purchases: rows }),
-      { currency: 'CNY' },
-      NOW,
-    );
-    await v7.table('scores').add({ contactId: 'a', localRev: 1, scoredAt: NOW, list: {}, detail: scores[0] });
+    const records = groupCustomerRecords({ contactIds: ['a', 'b'], purchases: rows });
+    const { model, scores } = scoreWorkspace(records, { currency: 'CNY' }, NOW);
+    const list = listScoresOf(scores[0]!, records[0]!);
+    await v7.table('scores').add({ contactId: 'a', localRev: 1, scoredAt: NOW, list, detail: scores[0] });
     expect(model.currency).toBe('CNY');
     v7.close();
 
@@ -151,6 +150,7 @@ describe('purchase digests', () => {
     expect(await db.purchaseDigests.count()).toBe(2);
     const detail = (await readScores(db, 'a'))!.detail;
     expect(detail).toEqual(scoreDetailOf(scores[0]!));
+    expect(await readListScores(db, 'a')).toEqual(list);
     expect(JSON.stringify(detail).length).toBeLessThan(JSON.stringify(scores[0]).length / 2);
   });
 });

@@ -1,11 +1,19 @@
-import type { ListScores } from '@keepcard/shared';
+import { groupCustomerRecords, type ListScores, scoreWorkspace } from '@keepcard/shared';
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
 import { ListLoader } from '../list/list-loader';
+import { contactScoresOf } from '../scoring/scoring-store';
 import { KeepcardDB } from './db';
 import type { ScoreDetail } from './score-detail';
-import { type ContactScores, packScore, SCORE_PAGE_COUNT, samePagedScore } from './score-pages';
+import {
+  type ContactScores,
+  packScore,
+  SCORE_PAGE_COUNT,
+  type ScorePageRow,
+  samePagedScore,
+  scoresOnPage,
+} from './score-pages';
 import {
   clearScores,
   readAllListScores,
@@ -115,6 +123,51 @@ describe('score pages', () => {
     expect(samePagedScore(stored, packScore(scored('a', tier, next)))).toBe(same);
   });
 
+  test('a changed list value (here the last contact) is a changed score', () => {
+    const stored = packScore(scored('a'));
+    const contacted = scored('a');
+    contacted.list = { ...contacted.list, lastContactAt: NOW };
+    expect(samePagedScore(stored, packScore(contacted))).toBe(false);
+  });
+
+  test('every scoring result reads back from its page as it was stored, in well under half the old bytes', () => {
+    const now = NOW;
+    const contactIds = Array.from({ length: 300 }, (_, i) => `c-${i}`);
+    const purchases = contactIds.flatMap((contactId, i) =>
+      Array.from({ length: i % 13 }, (_, k) => ({
+        contactId,
+        occurredAt: now - ((i * 37 + k * 53) % 700) * DAY,
+        amountMinor: 1000 + ((i * 7919 + k * 104_729) % 300_000),
+        currency: i % 10 === 0 ? 'JPY' : i % 5 === 0 ? 'USD' : 'CNY',
+      })),
+    );
+    const interactions = contactIds.flatMap((contactId, i) =>
+      Array.from({ length: i % 4 }, (_, k) => ({ contactId, occurredAt: now - (k * 40 + i) * DAY })),
+    );
+    const lost = new Map([[contactIds[7]!, { at: now - DAY, reason: '价格太高，转向竞争对手' }]]);
+    const records = groupCustomerRecords({ contactIds, purchases, interactions, lost });
+    const { scores } = scoreWorkspace(records, { currency: 'CNY', exchangeRates: { USD: 7.1 } }, now);
+    let packedBytes = 0;
+    let version9Bytes = 0;
+    scores.forEach((s, i) => {
+      const stored = contactScoresOf({ scores: s, records: records[i]! });
+      const page: ScorePageRow = { page: 0, localRev: 1, scores: { [s.contactId]: packScore(stored) } };
+      expect(scoresOnPage(page, s.contactId)).toEqual(stored);
+      packedBytes += JSON.stringify(page.scores).length;
+      version9Bytes += JSON.stringify({
+        [s.contactId]: { ...stored, detail: JSON.stringify(stored.detail) },
+      }).length;
+    });
+    // A reason the UI's catalog has no message for keeps its English text.
+    const withText = scored('t');
+    withText.detail.churnRisk.moreReasons = [
+      { code: 'churn.future-signal', params: { n: 1 }, text: 'A new signal.' },
+    ];
+    const page: ScorePageRow = { page: 0, localRev: 1, scores: { t: packScore(withText) } };
+    expect(scoresOnPage(page, 't')).toEqual(withText);
+    expect(packedBytes / version9Bytes).toBeLessThan(0.5);
+  });
+
   test('writes, reads back (with the expected next purchase) and removes one contact’s scores', async () => {
     const { db } = freshDb(NOW);
     const { same, other } = idsOnOnePage(2);
@@ -203,6 +256,41 @@ describe('score pages', () => {
     applied.length = 0;
     await loader.pull();
     expect(applied).toEqual([]);
+  });
+
+  test('the version 10 upgrade repacks a version 9 database’s pages and keeps their change counters', async () => {
+    const name = `keepcard-v9-${Math.random()}`;
+    const v9 = new Dexie(name, { indexedDB, IDBKeyRange });
+    v9.version(9).stores({ contacts: 'id', scorePages: 'page, localRev', meta: 'key' });
+    const { same, other } = idsOnOnePage(2);
+    const rows = [scored(same[0]!), scored(same[1]!, 'B', null), scored(other, 'C')];
+    // Version 9's form: the list scores as an object, the whole detail as JSON (next purchase apart).
+    const version9 = (s: ContactScores) => ({
+      scoredAt: s.scoredAt,
+      list: s.list,
+      detail: JSON.stringify({
+        ...s.detail,
+        lifetimeValue: { ...s.detail.lifetimeValue, nextPurchaseAt: null },
+      }),
+      nextPurchaseAt: s.detail.lifetimeValue.nextPurchaseAt,
+    });
+    const pages = new Map<number, Record<string, unknown>>();
+    for (const r of rows)
+      pages.set(scorePageOf(r.contactId), {
+        ...pages.get(scorePageOf(r.contactId)),
+        [r.contactId]: version9(r),
+      });
+    await v9
+      .table('scorePages')
+      .bulkAdd([...pages].map(([page, scores], i) => ({ page, localRev: 7 + i, scores })));
+    v9.close();
+
+    const db = new KeepcardDB(name, { indexedDB, IDBKeyRange });
+    await db.open();
+    for (const r of rows) expect(await readScores(db, r.contactId)).toEqual(r);
+    expect((await readAllListScores(db)).get(other)).toEqual(rows[2]!.list);
+    expect((await db.scorePages.toArray()).map((p) => p.localRev).sort()).toEqual([7, 8]);
+    db.close();
   });
 
   test('the version 9 upgrade moves a version 8 database’s score rows into pages and drops the store', async () => {

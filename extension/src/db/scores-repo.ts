@@ -8,6 +8,7 @@ import type { KeepcardDB } from './db';
 import { currentRev, takeRevs } from './local-rev';
 import {
   type ContactScores,
+  listScoresOnPage,
   type PagedScore,
   packScore,
   SCORE_PAGE_COUNT,
@@ -30,7 +31,7 @@ export async function readScores(db: KeepcardDB, contactId: string): Promise<Con
 
 /** A contact's list scores (tier, lifecycle...) without the card's detail, or null before scoring. */
 export async function readListScores(db: KeepcardDB, contactId: string): Promise<ListScores | null> {
-  return (await db.scorePages.get(scorePageOf(contactId)))?.scores[contactId]?.list ?? null;
+  return listScoresOnPage(await db.scorePages.get(scorePageOf(contactId)), contactId);
 }
 
 /** Every stored contact's list scores, by contact id (reminders of the whole book, the list export). */

@@ -1,7 +1,6 @@
 import {
   compareEntries,
   compileFilter,
-  type ListScores,
   nameKey,
   phoneKey,
   type SegmentFilter,
@@ -10,6 +9,7 @@ import {
 } from '@keepcard/shared';
 import { describe, expect, test } from 'vitest';
 import type { ContactRow } from '../db/db';
+import { testListScores } from '../db/test-scores';
 import { ListIndex, type ListSort } from './list-index';
 import { patchSortedOrder, slicedSort } from './sliced-sort';
 
@@ -47,26 +47,7 @@ function contact(displayName: string, extra: Partial<ContactRow> = {}): ContactR
   } as ContactRow;
 }
 
-function scores(partial: Partial<ListScores>): ListScores {
-  return {
-    tier: 'C',
-    lifecycle: 'repeat',
-    churnLevel: 'low',
-    churnRisk: 0.1,
-    lifetimeValueMinor: 0,
-    revenueInWindowMinor: 0,
-    currency: 'CNY',
-    rfm: { r: 3, f: 3, m: 3 },
-    frequency: 'low',
-    revenueClass: 'low',
-    potential: 'mid',
-    closeness: 'loose',
-    lastPurchaseAt: null,
-    lastContactAt: null,
-    nextFollowUpAt: null,
-    ...partial,
-  };
-}
+const scores = testListScores;
 
 const NAMES = [
   '王芳',

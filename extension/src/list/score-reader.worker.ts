@@ -1,8 +1,8 @@
 // Reads stored score pages off the main thread. A page carries its contacts' card detail too; the list
 // needs only their flat `list` part. Deserialising every page on the main thread would cost long tasks
 // and leave garbage whose collection paused scrolling; here the worker reads them and posts back only
-// what the list keeps. Plain IndexedDB: the worker opens the database at whatever version the page
-// created, and only reads.
+// what the list keeps. Plain IndexedDB: the worker only reads, and only a database at the version this
+// code knows (a read before the page's Dexie upgraded it fails, and the list reads through Dexie).
 import { openExisting, request } from '../db/plain-idb';
 import { SCORE_PAGES, type ScorePageRow, type ScoreRead, scoreReadOf } from '../db/score-pages';
 

@@ -2,7 +2,7 @@
 // by scoring the book with the shared scoring code and writing score pages the way the worker does.
 import type { Page } from '@playwright/test';
 import { scoreDetailOf } from '../../../extension/src/db/score-detail';
-import { packPages, type ScorePageRow } from '../../../extension/src/db/score-pages';
+import { packPages, type ScorePageRow, scoreReadOf } from '../../../extension/src/db/score-pages';
 import {
   type CustomerScores,
   groupCustomerRecords,
@@ -56,7 +56,7 @@ export async function readStores(panel: Page, stores: string[]): Promise<Record<
 /** The stored list scores of every scored contact, by contact id (read from the score pages). */
 export async function storedListScores(panel: Page): Promise<Map<string, ListScores>> {
   const pages = (await readStores(panel, ['scorePages'])).scorePages as unknown as ScorePageRow[];
-  return new Map(pages.flatMap((p) => Object.entries(p.scores).map(([id, s]) => [id, s.list] as const)));
+  return new Map(scoreReadOf(pages).rows.map((s) => [s.contactId, s.list]));
 }
 
 /** The flat list part of stored scores, as the worker derives it from the detail. */
@@ -75,7 +75,7 @@ function listScoresOf(s: CustomerScores, tasks: Row[]) {
     lifetimeValueMinor: s.lifetimeValue.valueMinor,
     revenueInWindowMinor: s.valueTier.revenueMinor,
     currency: s.currency,
-    rfm: { r: s.rfm.recency ?? 1, f: s.rfm.frequency ?? 1, m: s.rfm.monetary ?? 1 },
+    rfm: { r: s.rfm.recency ?? 0, f: s.rfm.frequency ?? 0, m: s.rfm.monetary ?? 0 },
     frequency: s.classification.frequency.label,
     revenueClass: s.classification.revenueContribution.label,
     potential: s.classification.potential.label,

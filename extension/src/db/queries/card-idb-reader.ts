@@ -5,7 +5,7 @@
 // page constructs Dexie and mounts React while IndexedDB answers. Reads only, and nothing is created:
 // a missing database or one at another version than this code's is left to Dexie (the card's live
 // query reads then).
-import { DB_NAME, IDB_VERSION } from '../db-version';
+import { DB_NAME } from '../db-version';
 import { openExisting, request } from '../plain-idb';
 import { CARD_STORES, type CardData, type CardReader, readCard } from './card-queries';
 
@@ -87,8 +87,6 @@ export async function cardDataFromIdb(
 ): Promise<CardData> {
   const db = await openExisting(env.indexedDB ?? indexedDB, env.name ?? DB_NAME);
   try {
-    if (db.version !== IDB_VERSION)
-      throw new Error(`database version ${db.version}, expected ${IDB_VERSION}`);
     const tx = db.transaction([...CARD_STORES], 'readonly');
     return await readCard(idbCardReader(tx, env.IDBKeyRange ?? IDBKeyRange), id, timelineLimit);
   } finally {

@@ -184,7 +184,7 @@ describe('card read straight from IndexedDB (the primed snapshot)', () => {
       req.onerror = () => reject(req.error);
     });
     await expect(cardDataFromIdb('c1', 50, { indexedDB, IDBKeyRange, name: old })).rejects.toThrow(
-      /version 10, expected 90/,
+      /at version 10, this code reads 100/,
     );
   });
 

@@ -9,10 +9,12 @@ import { addPurchase, recordFeedback, scheduleFollowUp } from '../../db/activity
 import { type KeepcardDB, setDbForTesting } from '../../db/db';
 import { cardDataFromIdb } from '../../db/queries/card-idb-reader';
 import { createRecord, type WriteContext } from '../../db/records-repo';
-import { type ScoreDetail, scoreDetailOf } from '../../db/score-detail';
+import { scoreDetailOf } from '../../db/score-detail';
+import type { ContactScores } from '../../db/score-pages';
 import { writeScores } from '../../db/scores-repo';
 import { freshDb } from '../../db/test-db';
 import { createI18n, type Locale } from '../../i18n';
+import { listScoresOf } from '../../scoring/score-rows';
 import { I18nContext } from '../i18n-context';
 import { ContactCard } from './ContactCard';
 import { FIRST_TIMELINE_LIMIT, primeCard, primedCard } from './card-prefetch';
@@ -65,12 +67,7 @@ async function aContact() {
 }
 
 /** Scores of the shape the scoring worker stores (only the parts the card reads are filled). */
-function scoreRow(contactId: string): {
-  contactId: string;
-  scoredAt: number;
-  list: never;
-  detail: ScoreDetail;
-} {
+function scoreRow(contactId: string): ContactScores {
   const r = (code: string, params: Record<string, string | number>, text: string) => ({ code, params, text });
   const detail = {
     contactId,
@@ -140,7 +137,8 @@ function scoreRow(contactId: string): {
     },
     reasons: [],
   } as unknown as CustomerScores;
-  return { contactId, scoredAt: ctx.now, list: {} as never, detail: scoreDetailOf(detail) };
+  const records = { contactId, purchases: [] };
+  return { contactId, scoredAt: ctx.now, list: listScoresOf(detail, records), detail: scoreDetailOf(detail) };
 }
 
 describe('ContactCard', () => {

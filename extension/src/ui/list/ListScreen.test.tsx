@@ -1,24 +1,20 @@
 // @vitest-environment happy-dom
 // Dexie's live queries run only where a global indexedDB exists (it checks at load): this must come first.
 import 'fake-indexeddb/auto';
-import type { ListScores } from '@keepcard/shared';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { type KeepcardDB, setDbForTesting } from '../../db/db';
 import { createRecords, type WriteContext } from '../../db/records-repo';
-import type { ScoreDetail } from '../../db/score-detail';
 import { writeScores } from '../../db/scores-repo';
 import { freshDb } from '../../db/test-db';
+import { testListScores, testScores } from '../../db/test-scores';
 import { createI18n, type Locale } from '../../i18n';
 import { listLoaderFor } from '../../list/list-loader';
 import { I18nContext } from '../i18n-context';
 import { entriesToCsv } from './csv-export';
 import { ListScreen } from './ListScreen';
 import { type ListLink, listLinkHash, parseListLink } from './list-link';
-
-/** The list reads no detail: only what storing needs of it. */
-const NO_DETAIL = { lifetimeValue: { nextPurchaseAt: null } } as unknown as ScoreDetail;
 
 let db: KeepcardDB;
 let ctx: WriteContext;
@@ -34,24 +30,7 @@ afterEach(() => {
   setDbForTesting(undefined);
 });
 
-const scores = (p: Partial<ListScores>): ListScores => ({
-  tier: 'C',
-  lifecycle: 'repeat',
-  churnLevel: 'low',
-  churnRisk: 0.1,
-  lifetimeValueMinor: 0,
-  revenueInWindowMinor: 0,
-  currency: 'CNY',
-  rfm: { r: 3, f: 3, m: 3 },
-  frequency: 'low',
-  revenueClass: 'low',
-  potential: 'mid',
-  closeness: 'loose',
-  lastPurchaseAt: null,
-  lastContactAt: null,
-  nextFollowUpAt: null,
-  ...p,
-});
+const scores = testListScores;
 
 async function seed(count = 30) {
   const rows = await createRecords(
@@ -73,16 +52,13 @@ async function seed(count = 30) {
     ctx,
   );
   await writeScores(db, {
-    put: rows.map((r, i) => ({
-      contactId: r.id,
-      scoredAt: ctx.now,
-      list: scores({
+    put: rows.map((r, i) =>
+      testScores(r.id, ctx.now, {
         tier: i < 3 ? 'A' : 'C',
         lifetimeValueMinor: i * 1000,
         churnLevel: i % 10 === 0 ? 'high' : 'low',
       }),
-      detail: NO_DETAIL,
-    })),
+    ),
   });
   return rows;
 }
@@ -132,14 +108,7 @@ describe('ListScreen', () => {
     const before = firstRow().textContent;
     // The scoring worker stores a new tier for the first row's customer: the sort by name is unchanged.
     await writeScores(db, {
-      put: [
-        {
-          contactId: first.id,
-          scoredAt: ctx.now,
-          list: scores({ tier: 'B', lifetimeValueMinor: 1 }),
-          detail: NO_DETAIL,
-        },
-      ],
+      put: [testScores(first.id, ctx.now, { tier: 'B', lifetimeValueMinor: 1 })],
     });
     await waitFor(() => expect(firstRow().textContent).not.toBe(before));
     expect(firstRow().textContent).toContain(first.displayName);
