@@ -52,6 +52,26 @@ export async function lastScoreRev(db: KeepcardDB): Promise<number> {
 
 const pagesOf = (contactIds: Iterable<string>): number[] => [...new Set([...contactIds].map(scorePageOf))];
 
+/** What a write of some contacts' scores starts from: their pages as stored, and the change counter. */
+export interface ScoreWriteBase {
+  keys: number[];
+  stored: (ScorePageRow | undefined)[];
+  rev: number;
+}
+
+/**
+ * Reads what writeScoresOver needs for these contacts (their pages and the change counter), in one
+ * round trip. Call inside the read-write transaction over scorePages and meta that writes them.
+ */
+export async function readScoreWriteBase(
+  db: KeepcardDB,
+  contactIds: Iterable<string>,
+): Promise<ScoreWriteBase> {
+  const keys = pagesOf(contactIds);
+  const [stored, rev] = await Promise.all([db.scorePages.bulkGet(keys), currentRev(db)]);
+  return { keys, stored, rev };
+}
+
 /**
  * Stores some contacts' scores and removes others' (a rescore: contacts changed, or gone), in one
  * transaction: each page concerned is read, changed and written back with a fresh change counter.
@@ -61,32 +81,42 @@ export function writeScores(
   db: KeepcardDB,
   change: { put?: readonly ContactScores[]; remove?: readonly string[] },
 ): Promise<number> {
+  const ids = [...(change.put ?? []).map((s) => s.contactId), ...(change.remove ?? [])];
+  return db.transaction('rw', [db.scorePages, db.meta], async () =>
+    writeScoresOver(db, await readScoreWriteBase(db, ids), change),
+  );
+}
+
+/**
+ * writeScores' change, over pages read in the same read-write transaction (readScoreWriteBase, with
+ * the ids of every contact put or removed): the writes go out together, in one round trip.
+ */
+export function writeScoresOver(
+  db: KeepcardDB,
+  { keys, stored, rev }: ScoreWriteBase,
+  change: { put?: readonly ContactScores[]; remove?: readonly string[] },
+): Promise<number> {
   const put = change.put ?? [];
   const remove = change.remove ?? [];
-  return db.transaction('rw', [db.scorePages, db.meta], async () => {
-    const keys = pagesOf([...put.map((s) => s.contactId), ...remove]);
-    // The pages and the change counter in one round trip, the writes in one more (a rescore's path).
-    const [stored, rev] = await Promise.all([db.scorePages.bulkGet(keys), currentRev(db)]);
-    const pages = new Map(keys.map((page, i) => [page, { ...stored[i]?.scores }]));
-    const touched = new Set<number>();
-    for (const id of remove) {
-      const page = scorePageOf(id);
-      const scores = pages.get(page)!;
-      if (!(id in scores)) continue;
-      delete scores[id];
-      touched.add(page);
-    }
-    for (const s of put) {
-      const page = scorePageOf(s.contactId);
-      pages.get(page)![s.contactId] = packScore(s);
-      touched.add(page);
-    }
-    return putPages(
-      db,
-      [...touched].map((page) => ({ page, scores: pages.get(page)! })),
-      rev,
-    );
-  });
+  const pages = new Map(keys.map((page, i) => [page, { ...stored[i]?.scores }]));
+  const touched = new Set<number>();
+  for (const id of remove) {
+    const page = scorePageOf(id);
+    const scores = pages.get(page)!;
+    if (!(id in scores)) continue;
+    delete scores[id];
+    touched.add(page);
+  }
+  for (const s of put) {
+    const page = scorePageOf(s.contactId);
+    pages.get(page)![s.contactId] = packScore(s);
+    touched.add(page);
+  }
+  return putPages(
+    db,
+    [...touched].map((page) => ({ page, scores: pages.get(page)! })),
+    rev,
+  );
 }
 
 /**

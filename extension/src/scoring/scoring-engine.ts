@@ -11,10 +11,11 @@ import type { KeepcardDB } from '../db/db';
 import {
   type ContactScores,
   type PageWriteResult,
+  readScoreWriteBase,
   replaceScorePages,
   SCORE_PAGE_COUNT,
   scorePageOf,
-  writeScores,
+  writeScoresOver,
 } from '../db/scores-repo';
 import {
   contactScoresOf,
@@ -133,31 +134,53 @@ export async function refitAll(db: KeepcardDB, now: number) {
 
 /**
  * Rescores some contacts against the stored model (what runs after a purchase, complaint, interaction
- * or task changes): the model, the settings and the contacts' records read through keys and indexes
- * in one read-only transaction (which other readers, such as the panel's list, do not hold up), then
- * their pages rewritten in another. Fits the model first when there is none yet, or when it is a day
- * old or the settings changed (the book's size is left to refitIfDue).
+ * or task changes), in one read-write transaction: the model, the settings, the contacts' records
+ * (through keys and indexes) and their score pages are read in one round trip, the pages written in
+ * one more. Two transactions (read, then write) cost a rescore one more round trip and commit; the
+ * price of one is that the panel's reads of these stores wait for it (a few milliseconds). Fits the
+ * model first when there is none yet, or when it is a day old or the settings changed (the book's
+ * size is left to refitIfDue).
  */
 export async function rescore(db: KeepcardDB, contactIds: readonly string[], now: number) {
   const started = performance.now();
-  const tables = [db.meta, db.contacts, db.interactions, db.feedback, db.purchaseDigests, db.tasks];
-  const [found, records] = await db.transaction('r', tables, () =>
-    Promise.all([modelAndSettings(db, now), readCustomerRecords(db, contactIds)]),
-  );
-  if (await refitNeeded(db, found, now, { bookSize: false })) return refitAll(db, now);
-  const read = performance.now();
-  const stored = found.stored!;
-  const settings = resolveScoringSettings(stored.settings);
-  const live = new Set(records.map((r) => r.contactId));
-  const put = records.map((r) =>
-    contactScoresOf({ scores: scoreCustomer(r, stored.model, settings, now), records: r }),
-  );
-  const scored = performance.now();
-  await writeScores(db, { put, remove: contactIds.filter((id) => !live.has(id)) });
+  const tables = [
+    db.meta,
+    db.contacts,
+    db.interactions,
+    db.feedback,
+    db.purchaseDigests,
+    db.tasks,
+    db.scorePages,
+  ];
+  const done = await db.transaction('rw', tables, async () => {
+    const [found, records, base] = await Promise.all([
+      modelAndSettings(db, now),
+      readCustomerRecords(db, contactIds),
+      readScoreWriteBase(db, contactIds),
+    ]);
+    if (await refitNeeded(db, found, now, { bookSize: false })) return null;
+    const read = performance.now();
+    const stored = found.stored!;
+    const settings = resolveScoringSettings(stored.settings);
+    const live = new Set(records.map((r) => r.contactId));
+    const put = records.map((r) =>
+      contactScoresOf({ scores: scoreCustomer(r, stored.model, settings, now), records: r }),
+    );
+    const scored = performance.now();
+    await writeScoresOver(db, base, { put, remove: contactIds.filter((id) => !live.has(id)) });
+    return { contacts: records.length, read, scored };
+  });
+  if (!done) return refitAll(db, now);
   const end = performance.now();
   return {
-    contacts: records.length,
-    ms: { read: read - started, score: scored - read, write: end - scored, total: end - started },
+    contacts: done.contacts,
+    ms: {
+      read: done.read - started,
+      score: done.scored - done.read,
+      // The pages' write and the transaction's commit.
+      write: end - done.scored,
+      total: end - started,
+    },
   };
 }
 

@@ -70,7 +70,7 @@ export async function readAllCustomerRecords(db: KeepcardDB): Promise<CustomerRe
 
 /**
  * The scoring records of some contacts, read through their keys and indexes (no scan). Run it in a
- * read transaction over these tables (rescore does), or each query opens its own.
+ * transaction over these tables (rescore does, with its score pages), or each query opens its own.
  */
 export async function readCustomerRecords(
   db: KeepcardDB,
