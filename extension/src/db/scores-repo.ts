@@ -1,5 +1,6 @@
 // The one door to stored scores (score-pages.ts says how they are laid out). The scoring worker writes
-// through it (a rescore: `writeScores`; a refit: `replaceScorePages`); the card, follow-ups, reminders,
+// through it (a rescore: `readScoreWriteBase` and `writeScoresOver` in its own transaction; a refit:
+// `replaceScorePages`); the card, follow-ups, reminders,
 // the list and its export, and sync's hand-over read or clear through it. Every read of one contact is
 // a key lookup of its page, never a scan of the book.
 import type { ListScores } from '@keepcard/shared';
