@@ -4,8 +4,8 @@
 // the list and its export, and sync's hand-over read or clear through it. Every read of one contact is
 // a key lookup of its page, never a scan of the book.
 import type { ListScores } from '@keepcard/shared';
-import type { Table } from 'dexie';
-import type { KeepcardDB } from './db';
+import Dexie, { type Table } from 'dexie';
+import type { KeepcardDB, MetaRow } from './db';
 import { currentRev, takeRevs } from './local-rev';
 import {
   type ContactScores,
@@ -19,6 +19,7 @@ import {
   scoreReadOf,
   scoresOnPage,
 } from './score-pages';
+import { currentIdbTransaction, getByKeys } from './tx-reads';
 
 export { type ContactScores, SCORE_PAGE_COUNT, scorePageOf } from './score-pages';
 
@@ -62,15 +63,19 @@ export interface ScoreWriteBase {
 
 /**
  * Reads what writeScoresOver needs for these contacts (their pages and the change counter), in one
- * round trip. Call inside the read-write transaction over scorePages and meta that writes them.
+ * round trip on `tx`: the IndexedDB transaction of the read-write Dexie transaction over scorePages
+ * and meta that writes them (tx-reads.ts).
  */
 export async function readScoreWriteBase(
-  db: KeepcardDB,
+  tx: IDBTransaction,
   contactIds: Iterable<string>,
 ): Promise<ScoreWriteBase> {
   const keys = pagesOf(contactIds);
-  const [stored, rev] = await Promise.all([db.scorePages.bulkGet(keys), currentRev(db)]);
-  return { keys, stored, rev };
+  const [stored, [rev]] = await Dexie.Promise.all([
+    getByKeys<ScorePageRow>(tx, 'scorePages', keys),
+    getByKeys<MetaRow>(tx, 'meta', ['localRev']),
+  ]);
+  return { keys, stored, rev: (rev?.value as number | undefined) ?? 0 };
 }
 
 /**
@@ -84,7 +89,7 @@ export function writeScores(
 ): Promise<number> {
   const ids = [...(change.put ?? []).map((s) => s.contactId), ...(change.remove ?? [])];
   return db.transaction('rw', [db.scorePages, db.meta], async () =>
-    writeScoresOver(db, await readScoreWriteBase(db, ids), change),
+    writeScoresOver(db, await readScoreWriteBase(currentIdbTransaction(), ids), change),
   );
 }
 

@@ -7,7 +7,8 @@ import {
   scoreFacts,
   workspaceCurrency,
 } from '@keepcard/shared';
-import type { KeepcardDB } from '../db/db';
+import Dexie from 'dexie';
+import type { KeepcardDB, MetaRow } from '../db/db';
 import {
   type ContactScores,
   type PageWriteResult,
@@ -17,6 +18,7 @@ import {
   scorePageOf,
   writeScoresOver,
 } from '../db/scores-repo';
+import { currentIdbTransaction, getByKeys } from '../db/tx-reads';
 import {
   contactScoresOf,
   MODEL_KEY,
@@ -45,9 +47,9 @@ export async function loadModel(db: KeepcardDB): Promise<StoredModel | undefined
   return (await db.meta.get(MODEL_KEY))?.value as StoredModel | undefined;
 }
 
-/** The stored model and this browser's scoring settings, in one request. */
-async function modelAndSettings(db: KeepcardDB, now: number) {
-  const [model, settings] = await db.meta.bulkGet([MODEL_KEY, SCORING_SETTINGS_KEY]);
+/** The stored model and this browser's scoring settings, in one batch on `tx` (tx-reads.ts). */
+async function modelAndSettings(tx: IDBTransaction, now: number) {
+  const [model, settings] = await getByKeys<MetaRow>(tx, 'meta', [MODEL_KEY, SCORING_SETTINGS_KEY]);
   return {
     stored: model?.value as StoredModel | undefined,
     current: withLocalDays(settings?.value, now),
@@ -153,11 +155,14 @@ export async function rescore(db: KeepcardDB, contactIds: readonly string[], now
     db.scorePages,
   ];
   const done = await db.transaction('rw', tables, async () => {
-    const [found, records, base] = await Promise.all([
-      modelAndSettings(db, now),
-      readCustomerRecords(db, contactIds),
-      readScoreWriteBase(db, contactIds),
+    const tx = currentIdbTransaction();
+    const [found, records, base] = await Dexie.Promise.all([
+      modelAndSettings(tx, now),
+      readCustomerRecords(tx, contactIds),
+      readScoreWriteBase(tx, contactIds),
     ]);
+    // The write below must join this transaction (tx-reads.ts says why it would not).
+    if (Dexie.currentTransaction?.idbtrans !== tx) throw new Error('rescore: its reads left the transaction');
     if (await refitNeeded(db, found, now, { bookSize: false })) return null;
     const read = performance.now();
     const stored = found.stored!;
@@ -208,5 +213,6 @@ async function refitNeeded(
 
 /** Refits when due (see refitNeeded); otherwise does nothing. */
 export async function refitIfDue(db: KeepcardDB, now: number) {
-  return (await refitNeeded(db, await modelAndSettings(db, now), now)) ? refitAll(db, now) : null;
+  const found = await db.transaction('r', db.meta, () => modelAndSettings(currentIdbTransaction(), now));
+  return (await refitNeeded(db, found, now)) ? refitAll(db, now) : null;
 }

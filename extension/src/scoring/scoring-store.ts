@@ -1,9 +1,17 @@
-import { type CustomerRecords, type CustomerScores, groupCustomerRecords } from '@keepcard/shared';
+import {
+  type CustomerRecords,
+  type CustomerScores,
+  type Feedback,
+  groupCustomerRecords,
+  type Interaction,
+  type Task,
+} from '@keepcard/shared';
 import Dexie from 'dexie';
-import type { KeepcardDB } from '../db/db';
+import type { ContactRow, KeepcardDB } from '../db/db';
 import { type DigestEntry, type PurchaseDigestRow, unpackDigest } from '../db/purchase-digest';
 import { scoreDetailOf } from '../db/score-detail';
 import type { ContactScores } from '../db/score-pages';
+import { boundRange, getAllByIndex, getByKeys } from '../db/tx-reads';
 import { listScoresOf } from './score-rows';
 
 export { MODEL_KEY, SCORING_SETTINGS_KEY, type StoredModel } from './scoring-keys';
@@ -69,47 +77,45 @@ export async function readAllCustomerRecords(db: KeepcardDB): Promise<CustomerRe
 }
 
 /**
- * The scoring records of some contacts, read through their keys and indexes (no scan). Run it in a
- * transaction over these tables (rescore does, with its score pages), or each query opens its own.
+ * The scoring records of some contacts, read through their keys and indexes (no scan), on `tx`: the
+ * IndexedDB transaction of a Dexie transaction over these stores (tx-reads.ts; rescore's, with its
+ * score pages). Every read starts at once, one round trip in all, not the contacts first and then
+ * their rows: the rows of a contact that turns out deleted are read for nothing and dropped.
  */
 export async function readCustomerRecords(
-  db: KeepcardDB,
+  tx: IDBTransaction,
   contactIds: readonly string[],
 ): Promise<CustomerRecords[]> {
-  // Every read starts at once (one round trip, not the contacts' first and then their rows): the
-  // rows of a contact that turns out deleted are read for nothing and dropped.
   const requested = [...new Set(contactIds)];
-  const byContact = async (table: 'interactions' | 'feedback') =>
-    (
-      await Promise.all(
-        requested.map((id) =>
-          db.table(table).where('[contactId+occurredAt]').between([id, -Infinity], [id, Infinity]).toArray(),
-        ),
-      )
-    ).flat();
-  const [found, allDigests, interactions, feedback, tasks] = await Promise.all([
-    db.contacts.bulkGet(requested),
-    db.purchaseDigests.bulkGet(requested),
-    byContact('interactions'),
-    byContact('feedback'),
-    db.tasks.where('contactId').anyOf(requested).toArray(),
+  const byContact = <T>(store: 'interactions' | 'feedback') =>
+    Dexie.Promise.all(
+      requested.map((id) =>
+        getAllByIndex<T>(tx, store, '[contactId+occurredAt]', boundRange([id, -Infinity], [id, Infinity])),
+      ),
+    ).then((rows) => rows.flat());
+  const [found, digests, interactions, feedback, tasks] = await Dexie.Promise.all([
+    getByKeys<ContactRow>(tx, 'contacts', requested),
+    getByKeys<PurchaseDigestRow>(tx, 'purchaseDigests', requested),
+    byContact<Interaction>('interactions'),
+    byContact<Feedback>('feedback'),
+    Dexie.Promise.all(requested.map((id) => getAllByIndex<Task>(tx, 'tasks', 'contactId', id))).then((t) =>
+      t.flat(),
+    ),
   ]);
-  const contacts = found.filter((c): c is NonNullable<typeof c> => c !== undefined && c.deletedAt === null);
-  const ids = contacts.map((c) => c.id);
-  const digestOf = new Map(requested.map((id, i) => [id, allDigests[i]]));
-  const digests = ids.map((id) => digestOf.get(id));
+  const digestOf = new Map(requested.map((id, i) => [id, digests[i]]));
+  const contacts = found.filter((c): c is ContactRow => c !== undefined && c.deletedAt === null);
   const records = groupCustomerRecords({
-    contactIds: ids,
+    contactIds: contacts.map((c) => c.id),
     purchases: [],
     interactions,
     feedback,
     tasks,
     lost: lostOf(contacts),
   });
-  records.forEach((r, i) => {
-    const digest = digests[i];
+  for (const r of records) {
+    const digest = digestOf.get(r.contactId);
     r.purchases = digest ? unpackDigest(digest) : [];
-  });
+  }
   return records;
 }
 
