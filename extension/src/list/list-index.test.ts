@@ -10,7 +10,7 @@ import {
 import { describe, expect, test } from 'vitest';
 import type { ContactRow } from '../db/db';
 import { testListScores } from '../db/test-scores';
-import { ListIndex, type ListSort } from './list-index';
+import { BLOB_SEARCH_MIN, ListIndex, type ListSort } from './list-index';
 import { patchSortedOrder, slicedSort } from './sliced-sort';
 
 const NOW = Date.UTC(2026, 10, 22);
@@ -183,7 +183,7 @@ describe('ListIndex', () => {
 
   test('a large book searches through one text blob and finds what a per-entry scan finds', async () => {
     const index = new ListIndex();
-    const rows = Array.from({ length: 32_000 }, (_, i) =>
+    const rows = Array.from({ length: BLOB_SEARCH_MIN * 6 }, (_, i) =>
       contact(i % 2 ? `客户${i}号` : `Customer ${i}`, {
         tags: i % 7 ? [] : ['vip'],
         address: { country: i % 3 ? 'CN' : 'DE' },
@@ -215,6 +215,10 @@ describe('ListIndex', () => {
       { text: '1' },
       { text: '号' },
       { text: '9' },
+      // Typing on: the blob narrows the previous result (half the book, still over BLOB_SEARCH_MIN).
+      { text: '客' },
+      { text: '客户' },
+      { text: '客户1' },
     ] satisfies SegmentFilter[]) {
       const got = await ids(index, filter, sort);
       expect(got, JSON.stringify(filter)).toEqual(bruteForce(index, filter, sort));
