@@ -47,11 +47,6 @@ export function scorePagesAfter(db: KeepcardDB, afterRev: number, limit: number)
   return db.scorePages.where('localRev').above(afterRev).limit(limit).toArray();
 }
 
-/** The newest change counter of any page (a live query on it sees every score write). */
-export async function lastScoreRev(db: KeepcardDB): Promise<number> {
-  return ((await db.scorePages.orderBy('localRev').lastKey()) as number | undefined) ?? 0;
-}
-
 const pagesOf = (contactIds: Iterable<string>): number[] => [...new Set([...contactIds].map(scorePageOf))];
 
 /** What a write of some contacts' scores starts from: their pages as stored, and the change counter. */

@@ -1,8 +1,8 @@
 import { DEFAULT_DIRECTION, SORT_KEYS } from '@keepcard/shared';
-import { liveQuery } from 'dexie';
+import Dexie, { type ObservabilitySet } from 'dexie';
 import type { KeepcardDB } from '../db/db';
 import { type ScoreRead, scoreReadOf } from '../db/score-pages';
-import { lastScoreRev, scorePagesAfter } from '../db/scores-repo';
+import { scorePagesAfter } from '../db/scores-repo';
 import { ListIndex } from './list-index';
 import type { ScoreReadReply, ScoreReadRequest } from './score-reader.worker';
 import { yieldToMain } from './sliced-sort';
@@ -26,6 +26,13 @@ const SCORE_APPLY_SLICE = APPLY_SLICE * 4;
 export const SCORE_PAGE_CHUNK = 20;
 /** Through the worker only the flat list part crosses to the page: larger chunks are fine. */
 export const WORKER_SCORE_PAGE_CHUNK = 100;
+
+/** The stores whose writes the list follows (their rows carry the change counters it reads by). */
+const LIST_TABLES = ['contacts', 'companies', 'scorePages'] as const;
+/** Quiet time after a write before the list pulls: a burst of writes is read once. */
+export const WRITES_SETTLE_MS = 40;
+/** Under a stream of writes (a refit, an import) the list still pulls this often. */
+const WRITES_MAX_WAIT_MS = 500;
 
 /**
  * Reads score pages in a worker when the page can start one (see score-reader.worker.ts), else on the
@@ -205,23 +212,40 @@ export class ListLoader {
   }
 
   /**
-   * Loads everything, then follows changes: a live query on the change counters (Dexie sees writes from
-   * other contexts of the extension too) triggers a pull of what changed.
+   * Loads everything, then follows changes: Dexie reports every write to this database, from this
+   * page or another context of the extension (the scoring worker, the background), and the list pulls
+   * what changed once the writes settle (WRITES_SETTLE_MS without one, or at most WRITES_MAX_WAIT_MS
+   * after the first). A live query re-read the change counters after every single write instead:
+   * during a burst of rescores its reads and the pulls they caused met the next rescore's transaction,
+   * which waited for them (scoring-worker bench, back to back).
    */
   start(): void {
     if (this.stopWatching) return;
-    const watched = liveQuery(() =>
-      Promise.all([this.db.meta.get('localRev').then((row) => row?.value), lastScoreRev(this.db)]),
-    );
-    const subscription = watched.subscribe({
-      next: () => {
-        this.pull().catch(() => {});
-      },
-      error: (error: unknown) => {
-        this.error = error;
-      },
-    });
-    this.stopWatching = () => subscription.unsubscribe();
+    const prefix = `idb://${this.db.name}/`;
+    const watched = LIST_TABLES.map((table) => `${prefix}${table}/`);
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    let firstWrite = 0;
+    const pullNow = () => {
+      settle = undefined;
+      firstWrite = 0;
+      this.pull().catch(() => {});
+    };
+    const onWrite = (parts: ObservabilitySet) => {
+      if (!Object.keys(parts).some((part) => watched.some((w) => part.startsWith(w)))) return;
+      const now = performance.now();
+      if (!firstWrite) firstWrite = now;
+      clearTimeout(settle);
+      settle = setTimeout(
+        pullNow,
+        Math.min(WRITES_SETTLE_MS, Math.max(0, firstWrite + WRITES_MAX_WAIT_MS - now)),
+      );
+    };
+    Dexie.on.storagemutated.subscribe(onWrite);
+    pullNow();
+    this.stopWatching = () => {
+      Dexie.on.storagemutated.unsubscribe(onWrite);
+      clearTimeout(settle);
+    };
   }
 
   stop(): void {
