@@ -62,6 +62,23 @@ describe('bgNbdPAlive', () => {
     expect(() => bgNbdPAlive({ ...CDNOW, a: 0 }, { x: 1, tx: 1, T: 2 })).toThrow(/parameter a/);
   });
 
+  test.each([0.5, 1.5, 2.000001])(
+    'refuses a fractional x = %d (it counts transactions) instead of NaN',
+    (x) => {
+      // With b < 1 and 0 < x < 1, b+x−1 is negative: before the check P(alive) came out NaN.
+      const p = { r: 0.2426, alpha: 4.414, a: 0.793, b: 0.3 };
+      const c = { x, tx: 1, T: 2 };
+      const message = new RegExp(`x \\(${x}\\) must be a whole number`);
+      expect(() => bgNbdPAlive(p, c)).toThrow(message);
+      expect(() => bgNbdExpectedPurchases(p, c, 10)).toThrow(message);
+      expect(() => bgNbdProbabilityOfPurchase(p, c, 10)).toThrow(message);
+      expect(() => bgNbdLogLikelihood(p, [c])).toThrow(
+        /fitBgNbd customers\[0\]: x \(.*\) must be a whole number/,
+      );
+      expect(() => fitBgNbd([{ x: 1, tx: 1, T: 2 }, c])).toThrow(/customers\[1\]: x/);
+    },
+  );
+
   test('property: in [0, 1]; falls as silence grows (T up); rises with a later last purchase (tx up)', () => {
     fc.assert(
       fc.property(params, history, fc.double({ min: 0, max: 100, noNaN: true }), (p, c, d) => {
@@ -87,6 +104,22 @@ describe('bgNbdExpectedPurchases', () => {
     expect(bgNbdExpectedPurchases(CDNOW, { x: 2, tx: 30, T: 38 }, t)).toBe(want);
     expect(bgNbdExpectedPurchasesNew(CDNOW, t)).toBe(want);
   });
+
+  test.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])(
+    'refuses a horizon t = %d with a message naming it, rather than returning 0',
+    (t) => {
+      const c = { x: 2, tx: 30, T: 38 };
+      expect(() => bgNbdExpectedPurchases(CDNOW, c, t)).toThrow(
+        `bgNbdExpectedPurchases: the horizon t must be a finite number of periods (got t=${t})`,
+      );
+      expect(() => bgNbdExpectedPurchasesNew(CDNOW, t)).toThrow(
+        `bgNbdExpectedPurchasesNew: the horizon t must be a finite number of periods (got t=${t})`,
+      );
+      expect(() => bgNbdExpectedPurchasesAt(CDNOW, c, [4, t])).toThrow(
+        /ts\[1\]: the horizon t must be a finite/,
+      );
+    },
+  );
 
   test('the new-customer expectation is the conditional one at x = 0, T = 0', () => {
     for (const t of [1, 10, 39, 78, 520])

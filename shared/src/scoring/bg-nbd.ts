@@ -63,9 +63,20 @@ function checkSummary(c: RepeatSummary, where: string): void {
   if (!(Number.isFinite(x) && Number.isFinite(tx) && Number.isFinite(T)))
     throw new RangeError(`${where}: x, tx and T must be finite numbers (got x=${x}, tx=${tx}, T=${T})`);
   if (x < 0 || tx < 0 || T < 0) throw new RangeError(`${where}: x, tx and T must not be negative`);
+  // x counts transactions: a fraction means nothing to the model and can make b+x−1 negative (NaN P(alive)).
+  if (!Number.isInteger(x))
+    throw new RangeError(`${where}: x (${x}) must be a whole number: it counts repeat transactions`);
   // A tiny tolerance: summaries computed from dates may carry rounding in the last bit.
   if (tx > T * (1 + 1e-12) + 1e-12)
     throw new RangeError(`${where}: tx (${tx}) must not exceed T (${T}): the last purchase lies after T`);
+}
+
+// A forecast horizon must be a number: NaN or ±Infinity would otherwise give 0 without a word.
+const horizonError = (t: number, where: string) =>
+  new RangeError(`${where}: the horizon t must be a finite number of periods (got t=${t})`);
+
+function checkHorizon(t: number, where: string): void {
+  if (!Number.isFinite(t)) throw horizonError(t, where);
 }
 
 function checkParams(p: BgNbdParams): void {
@@ -385,12 +396,14 @@ export function bgNbdMedianTimeToNextPurchase(p: BgNbdParams, c: RepeatSummary):
 
 /**
  * E[Y(t) | x, t_x, T]: expected purchases in the next t periods (FHL 2005 eq. 10), as
- * P(alive) · G where G is the expectation for an alive customer (see expectedIfAlive).
+ * P(alive) · G where G is the expectation for an alive customer (see expectedIfAlive). A horizon
+ * t ≤ 0 gives 0; a NaN or infinite one is refused.
  * @example bgNbdExpectedPurchases(publishedFullPrecision, { x: 2, tx: 30.43, T: 38.86 }, 39) // 1.226 (FHL 2005 §5)
  */
 export function bgNbdExpectedPurchases(p: BgNbdParams, c: RepeatSummary, t: number): number {
   checkParams(p);
   checkSummary(c, 'bgNbdExpectedPurchases');
+  checkHorizon(t, 'bgNbdExpectedPurchases');
   if (!(t > 0)) return 0;
   const pAlive = logisticOfMinus(logOddsDead(p, c));
   if (pAlive === 0) return 0;
@@ -404,6 +417,8 @@ export function bgNbdExpectedPurchases(p: BgNbdParams, c: RepeatSummary, t: numb
 export function bgNbdExpectedPurchasesAt(p: BgNbdParams, c: RepeatSummary, ts: readonly number[]): number[] {
   checkParams(p);
   checkSummary(c, 'bgNbdExpectedPurchasesAt');
+  for (let i = 0; i < ts.length; i++)
+    if (!Number.isFinite(ts[i])) throw horizonError(ts[i]!, `bgNbdExpectedPurchasesAt ts[${i}]`);
   const pAlive = logisticOfMinus(logOddsDead(p, c));
   // Below 1e-12 the expectation cannot show in any rounded figure: skip the series.
   if (pAlive < 1e-12) return ts.map(() => 0);
@@ -412,11 +427,13 @@ export function bgNbdExpectedPurchasesAt(p: BgNbdParams, c: RepeatSummary, ts: r
 
 /**
  * E[X(t)]: expected repeat purchases in the first t periods after a new customer's first purchase
- * (FHL 2005 eq. 9); the conditional expectation at x = 0, T = 0.
+ * (FHL 2005 eq. 9); the conditional expectation at x = 0, T = 0. A horizon t ≤ 0 gives 0; a NaN or
+ * infinite one is refused.
  * @example bgNbdExpectedPurchasesNew(params, 39) // ≈ 1.47 for the CDNOW parameters
  */
 export function bgNbdExpectedPurchasesNew(p: BgNbdParams, t: number): number {
   checkParams(p);
+  checkHorizon(t, 'bgNbdExpectedPurchasesNew');
   if (!(t > 0)) return 0;
   return expectedIfAlive(p, 0, 0, t);
 }

@@ -129,6 +129,7 @@ describe.skipIf(!hasCorpus('cdnow'))('CDNOW sample: published fits', () => {
     const customers = cal.map((c) => {
       const actual = holdoutDays.get(c.customerId)?.size ?? 0;
       return {
+        customerId: c.customerId,
         x: c.x,
         actual,
         predicted: bgNbdExpectedPurchases(fit, c, HOLDOUT_WEEKS),
@@ -172,34 +173,35 @@ describe.skipIf(!hasCorpus('cdnow'))('CDNOW sample: published fits', () => {
       ),
     );
 
-    // Calibration: P(alive) in tenths against who actually bought again. A one-time buyer is alive by
-    // the model's assumption, so the x = 0 customers get their own row.
-    const bins = new Map<string, typeof customers>();
-    for (const c of customers) {
-      const key =
-        c.x === 0
-          ? 'x=0 (P(alive)=1)'
-          : `${(Math.min(Math.floor(c.pAlive * 10), 9) / 10).toFixed(1)}-${((Math.min(Math.floor(c.pAlive * 10), 9) + 1) / 10).toFixed(1)}`;
-      const list = bins.get(key) ?? [];
-      list.push(c);
-      bins.set(key, list);
-    }
-    const table = [...bins]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([bin, list]) => {
-        const n = list.length;
-        const mean = (f: (c: (typeof list)[number]) => number) => list.reduce((s, c) => s + f(c), 0) / n;
-        return {
-          bin,
-          customers: n,
-          meanPAlive: +mean((c) => c.pAlive).toFixed(3),
-          predictedPBuy: +mean((c) => c.pBuy).toFixed(3),
-          boughtAgain: +mean((c) => (c.actual > 0 ? 1 : 0)).toFixed(3),
-          predictedPurchases: +mean((c) => c.predicted).toFixed(3),
-          actualPurchases: +mean((c) => c.actual).toFixed(3),
-        };
-      });
-    console.table(table);
+    // Calibration: equal-count deciles of P(alive) over the whole cohort against who bought again in
+    // weeks 40-78. Ties (every one-time buyer has P(alive) = 1) are split by customer id, so the rows
+    // are the same on every run and machine.
+    const deciles = pAliveDeciles(customers);
+    console.log('P(alive) deciles, all 2,357 customers (expected and actual purchases are decile totals):');
+    console.table(deciles.map(printable));
+    // By the model's assumption a one-time buyer is alive (dropout happens only after a purchase), so
+    // the 1,411 of them (60%) fill the top six deciles at P(alive) = 1, where few bought again: over the
+    // whole cohort the share is not monotone in P(alive). Among repeat buyers P(alive) is informative,
+    // and there the share must rise with it.
+    const repeatDeciles = pAliveDeciles(customers.filter((c) => c.x > 0));
+    console.log('P(alive) deciles, the 946 repeat buyers:');
+    console.table(repeatDeciles.map(printable));
+    const indexes = deciles.map((_, i) => i);
+    const shareTrendAll = spearman(
+      indexes,
+      deciles.map((d) => d.boughtAgain),
+    );
+    const shareTrendRepeat = spearman(
+      indexes,
+      repeatDeciles.map((d) => d.boughtAgain),
+    );
+    const purchasesTrack = spearman(
+      deciles.map((d) => d.expectedPurchases),
+      deciles.map((d) => d.actualPurchases),
+    );
+    console.log(
+      `Spearman, decile against share who bought again: ${shareTrendAll.toFixed(3)} over all customers, ${shareTrendRepeat.toFixed(3)} over repeat buyers; expected against actual purchases by decile: ${purchasesTrack.toFixed(3)}`,
+    );
 
     // Discrimination: how well P(buy again) ranks who did (area under the ROC curve, Mann-Whitney).
     const auc = areaUnderRoc(customers.map((c) => [c.pBuy, c.actual > 0] as const));
@@ -216,9 +218,23 @@ describe.skipIf(!hasCorpus('cdnow'))('CDNOW sample: published fits', () => {
     expect(mae).toBeLessThan(1);
     expect(auc).toBeGreaterThan(0.7);
     expect(upperHalf).toBeGreaterThan(lowerHalf + 0.15);
+    // The deciles: ten of 235 or 236 customers, in ascending P(alive), that add up to the aggregate.
+    expect(deciles.map((d) => d.customers)).toEqual([235, 236, 236, 235, 236, 236, 235, 236, 236, 236]);
+    for (let i = 1; i < deciles.length; i++)
+      expect(deciles[i]!.minPAlive).toBeGreaterThanOrEqual(deciles[i - 1]!.maxPAlive);
+    expect(deciles.reduce((s, d) => s + d.expectedPurchases, 0)).toBeCloseTo(totalPredicted, 6);
+    expect(deciles.reduce((s, d) => s + d.actualPurchases, 0)).toBe(totalActual);
+    // Where the model expects more purchases, more happened; among repeat buyers, the higher the
+    // P(alive), the more of them bought again (small steps back allowed).
+    expect(purchasesTrack).toBeGreaterThan(0.8);
+    expect(shareTrendRepeat).toBeGreaterThan(0.8);
+    // The top decile of repeat buyers bought again far more often than the bottom one.
+    expect(repeatDeciles.at(-1)!.boughtAgain).toBeGreaterThan(repeatDeciles[0]!.boughtAgain + 0.3);
     // One-time buyers: the predicted chance of buying again matches what happened within 5 points.
-    const oneTime = table.find((r) => r.bin.startsWith('x=0'))!;
-    expect(Math.abs(oneTime.predictedPBuy - oneTime.boughtAgain)).toBeLessThan(0.05);
+    const oneTime = customers.filter((c) => c.x === 0);
+    const oneTimePBuy = oneTime.reduce((s, c) => s + c.pBuy, 0) / oneTime.length;
+    const oneTimeBoughtAgain = oneTime.filter((c) => c.actual > 0).length / oneTime.length;
+    expect(Math.abs(oneTimePBuy - oneTimeBoughtAgain)).toBeLessThan(0.05);
     // Nobody is predicted a negative, infinite or NaN figure.
     for (const c of customers) {
       expect(Number.isFinite(c.predicted) && c.predicted >= 0).toBe(true);
@@ -226,6 +242,89 @@ describe.skipIf(!hasCorpus('cdnow'))('CDNOW sample: published fits', () => {
     }
   });
 });
+
+interface HoldoutCustomer {
+  customerId: string;
+  pAlive: number;
+  pBuy: number;
+  predicted: number;
+  actual: number;
+}
+
+interface Decile {
+  minPAlive: number;
+  maxPAlive: number;
+  customers: number;
+  meanPAlive: number;
+  /** The model's P(at least one purchase in the holdout), averaged. */
+  predictedPBuy: number;
+  /** Share of the decile with at least one purchase in the holdout. */
+  boughtAgain: number;
+  expectedPurchases: number;
+  actualPurchases: number;
+}
+
+/**
+ * Ten equal-count groups by P(alive), ascending; sizes differ by at most one. Ties are ordered by
+ * customer id, so a tie that straddles a boundary is split the same way every time.
+ */
+function pAliveDeciles(customers: readonly HoldoutCustomer[]): Decile[] {
+  const sorted = [...customers].sort(
+    (p, q) => p.pAlive - q.pAlive || (p.customerId < q.customerId ? -1 : p.customerId > q.customerId ? 1 : 0),
+  );
+  const n = sorted.length;
+  return Array.from({ length: 10 }, (_, k) => {
+    const group = sorted.slice(Math.floor((k * n) / 10), Math.floor(((k + 1) * n) / 10));
+    const sum = (f: (c: HoldoutCustomer) => number) => group.reduce((s, c) => s + f(c), 0);
+    return {
+      minPAlive: group[0]!.pAlive,
+      maxPAlive: group.at(-1)!.pAlive,
+      customers: group.length,
+      meanPAlive: sum((c) => c.pAlive) / group.length,
+      predictedPBuy: sum((c) => c.pBuy) / group.length,
+      boughtAgain: sum((c) => (c.actual > 0 ? 1 : 0)) / group.length,
+      expectedPurchases: sum((c) => c.predicted),
+      actualPurchases: sum((c) => c.actual),
+    };
+  });
+}
+
+const printable = (d: Decile) => ({
+  pAlive: `${d.minPAlive.toFixed(3)}-${d.maxPAlive.toFixed(3)}`,
+  customers: d.customers,
+  meanPAlive: +d.meanPAlive.toFixed(3),
+  predictedPBuy: +d.predictedPBuy.toFixed(3),
+  boughtAgain: +d.boughtAgain.toFixed(3),
+  expectedPurchases: +d.expectedPurchases.toFixed(1),
+  actualPurchases: d.actualPurchases,
+});
+
+/** Spearman's rank correlation (Pearson's on ranks, ties given their mean rank). */
+function spearman(xs: readonly number[], ys: readonly number[]): number {
+  const ranks = (vs: readonly number[]) => {
+    const order = vs.map((_, i) => i).sort((i, j) => vs[i]! - vs[j]!);
+    const r = new Array<number>(vs.length);
+    for (let i = 0; i < order.length; ) {
+      let j = i;
+      while (j < order.length && vs[order[j]!] === vs[order[i]!]) j++;
+      for (let k = i; k < j; k++) r[order[k]!] = (i + j + 1) / 2;
+      i = j;
+    }
+    return r;
+  };
+  const rx = ranks(xs);
+  const ry = ranks(ys);
+  const mean = (rx.length + 1) / 2;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < rx.length; i++) {
+    sxy += (rx[i]! - mean) * (ry[i]! - mean);
+    sxx += (rx[i]! - mean) ** 2;
+    syy += (ry[i]! - mean) ** 2;
+  }
+  return sxy / Math.sqrt(sxx * syy);
+}
 
 /** Area under the ROC curve of scores for a yes/no outcome: P(score of a yes > score of a no), ties half. */
 function areaUnderRoc(pairs: readonly (readonly [number, boolean])[]): number {

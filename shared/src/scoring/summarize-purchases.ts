@@ -6,8 +6,12 @@ export const DAY_MS = 86_400_000;
 
 export interface PurchaseEvent {
   customerId: string;
-  /** Epoch ms, a Date, an ISO 8601 string, or a compact yyyymmdd date (read as UTC midnight). */
+  /**
+   * Epoch ms, a Date, an ISO 8601 string, or a compact yyyymmdd date. A date without a time is UTC
+   * midnight and a date-time without an offset is UTC too, whatever the machine's time zone (see toEpochMs).
+   */
   at: string | number | Date;
+  /** The purchase's amount; a refund is negative. */
   amount: number;
 }
 
@@ -32,13 +36,25 @@ export interface PurchaseSummary {
   meanValue: number;
 }
 
-/** Reads a purchase time as epoch ms. */
+// An ISO 8601 date-time with no offset: yyyy-mm-ddThh:mm, optional seconds and fraction (T or a space).
+const OFFSETLESS_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
+
+/**
+ * Reads a purchase time as epoch ms. Strings are read as UTC unless they carry an offset: a yyyymmdd or
+ * yyyy-mm-dd date is UTC midnight, and a date-time without an offset ('2024-01-01T00:30:00') is UTC as
+ * well (Date.parse would read it in the machine's time zone, so results would depend on where the
+ * code runs). Local days are the caller's choice, through utcOffsetMinutes, not the machine's.
+ * @example toEpochMs('2024-01-01T00:30:00') // Date.UTC(2024, 0, 1, 0, 30), in any time zone
+ */
 export function toEpochMs(at: string | number | Date): number {
   if (typeof at === 'number') return at;
   if (at instanceof Date) return at.getTime();
-  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(at.trim());
+  const text = at.trim();
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (compact) return Date.UTC(Number(compact[1]), Number(compact[2]) - 1, Number(compact[3]));
-  return Date.parse(at);
+  const offsetless = OFFSETLESS_DATE_TIME.exec(text);
+  if (offsetless) return Date.parse(`${offsetless[1]}T${offsetless[2]}Z`);
+  return Date.parse(text);
 }
 
 /** The local day number (days since 1970-01-01 in local time) of an instant. */
@@ -75,6 +91,12 @@ export function summarizeTransactionDays(
 /**
  * Summarises a purchase log per customer for fitBgNbd and fitGammaGamma. Customers whose first
  * purchase is after the calibration end are left out; the order is that of first appearance.
+ *
+ * Refunds follow the in-app rule (deriveCustomerFacts in customer-facts.ts): a day is a transaction
+ * only if at least one of its purchases has an amount ≥ 0, and its spend is the net of all that day's
+ * amounts, refunds included. A day of refunds alone is no transaction: it neither counts in x or t_x
+ * nor enters meanValue (a customer with nothing but refunds is left out). Days +15, −20, +30 give
+ * x = 1 and meanValue 30; days +15, (+10 and −20), +30 give x = 2 and meanValue 10.
  * @example summarizePurchases(rows, { calibrationEnd: new Date('1997-09-30'), periodDays: 7 })
  *   // [{ customerId: '00004', x: 2, tx: 30.43, T: 38.86, meanValue: 22.35 }, ...]
  */
@@ -87,7 +109,8 @@ export function summarizePurchases(
   if (!Number.isFinite(endMs))
     throw new RangeError('summarizePurchases: calibrationEnd must be a valid date');
   if (!(opts.periodDays > 0)) throw new RangeError('summarizePurchases: periodDays must be more than zero');
-  const byCustomer = new Map<string, Map<number, number>>();
+  // Per customer and local day: the net amount, and whether any purchase that day was not a refund.
+  const byCustomer = new Map<string, Map<number, { net: number; counts: boolean }>>();
   purchases.forEach((p, i) => {
     const ms = toEpochMs(p.at);
     if (!Number.isFinite(ms))
@@ -100,12 +123,16 @@ export function summarizePurchases(
       byCustomer.set(p.customerId, days);
     }
     const day = localDay(ms, offset);
-    days.set(day, (days.get(day) ?? 0) + p.amount);
+    const d = days.get(day);
+    if (d) {
+      d.net += p.amount;
+      d.counts ||= p.amount >= 0;
+    } else days.set(day, { net: p.amount, counts: p.amount >= 0 });
   });
   const out: PurchaseSummary[] = [];
   for (const [customerId, dayMap] of byCustomer) {
-    const days = [...dayMap.keys()].sort((a, b) => a - b);
-    const spend = days.map((d) => dayMap.get(d)!);
+    const days = [...dayMap.keys()].filter((d) => dayMap.get(d)!.counts).sort((a, b) => a - b);
+    const spend = days.map((d) => dayMap.get(d)!.net);
     const s = summarizeTransactionDays(days, spend, endMs, opts.periodDays, offset);
     if (s) out.push({ customerId, ...s });
   }
