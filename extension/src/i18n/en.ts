@@ -43,6 +43,8 @@ export const en = {
   'list.loading': 'Loading customers…',
   'list.loadingProgress': 'Loading customers… {loaded} of {total}',
   'list.loadFailed': 'The customer list could not be loaded: {message}',
+  'list.queryFailed': 'The customer list could not be shown: {message}',
+  'list.retry': 'Try again',
   'list.empty.title': 'No customers yet',
   'list.empty.body':
     'Open a page with an email address or phone number and click the Keepcard button to clip it, or load the demo data to look around.',
@@ -436,6 +438,12 @@ export const en = {
   'validation.csat': 'must be from 1 to 5 for a CSAT answer',
   'validation.nps': 'must be from 0 to 10 for an NPS answer',
   'validation.number': 'must be a number',
+  'validation.tooManyTags': 'must have at most {max} tags',
+  'validation.tooManyEmails': 'must have at most {max} email addresses',
+  'validation.tooManyPhones': 'must have at most {max} phone numbers',
+  'validation.tooManyItems': 'must have at most {max} entries',
+  'validation.oneOf': 'must be one of {values}',
+  'validation.user': 'must name a user',
   'storage.quota':
     'The browser refused to store more data (storage quota exceeded). Nothing was saved from this change; free disk space or remove old data, then try again.',
   'storage.blocked':

@@ -39,6 +39,8 @@ export const zhCN: Record<MessageKey, string> = {
   'list.loading': '正在加载客户…',
   'list.loadingProgress': '正在加载客户… {loaded} / {total}',
   'list.loadFailed': '无法加载客户列表：{message}',
+  'list.queryFailed': '无法显示客户列表：{message}',
+  'list.retry': '重试',
   'list.empty.title': '还没有客户',
   'list.empty.body':
     '打开一个含有邮箱地址或电话号码的网页，点击 Keepcard 按钮即可收录；也可以加载示例数据先看看。',
@@ -412,6 +414,12 @@ export const zhCN: Record<MessageKey, string> = {
   'validation.csat': 'CSAT 评分须在 1 到 5 之间',
   'validation.nps': 'NPS 评分须在 0 到 10 之间',
   'validation.number': '必须是数字',
+  'validation.tooManyTags': '最多 {max} 个标签',
+  'validation.tooManyEmails': '最多 {max} 个邮箱地址',
+  'validation.tooManyPhones': '最多 {max} 个电话号码',
+  'validation.tooManyItems': '最多 {max} 项',
+  'validation.oneOf': '必须是以下之一：{values}',
+  'validation.user': '必须指定一位用户',
   'storage.quota':
     '浏览器拒绝存储更多数据（存储空间已满）。此次修改未保存；请释放磁盘空间或删除旧数据后重试。',
   'storage.blocked':

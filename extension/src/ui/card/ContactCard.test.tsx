@@ -291,6 +291,51 @@ describe('ContactCard', () => {
     await waitFor(() => expect(screen.getByTestId('timeline').textContent).toContain('Purchase CN¥1,234.50'));
   });
 
+  test('the purchase form defaults to the currency of the customer’s latest purchase, not the workspace’s', async () => {
+    const contact = await aContact();
+    // Scored in the workspace's currency (CNY) while the customer lately buys in USD.
+    await writeScores(db, { put: [scoreRow(contact.id)] });
+    const day = 86_400_000;
+    // Stored out of date order: the newest purchase is the first written.
+    await addPurchase(
+      contact.id,
+      { product: 'Tea set', quantity: 1, amountMinor: 12_000, currency: 'USD', occurredAt: ctx.now - day },
+      ctx,
+    );
+    await addPurchase(
+      contact.id,
+      { product: '龙井', quantity: 1, amountMinor: 50_000, currency: 'CNY', occurredAt: ctx.now - 30 * day },
+      ctx,
+    );
+    renderCard(contact.id);
+    await screen.findByTestId('contact-card');
+    await waitFor(() => expect(screen.getByTestId('purchase-totals').textContent).toContain('$120.00'));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Add purchase' }));
+    const form = screen.getByTestId('action-form');
+    expect((within(form).getByLabelText('Currency') as HTMLSelectElement).value).toBe('USD');
+    await user.type(within(form).getByLabelText('Product'), 'Tea cups');
+    await user.type(within(form).getByLabelText('Amount'), '1000');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    await screen.findByText('Purchase added.');
+    expect((await db.purchases.toArray()).filter((p) => p.product === 'Tea cups')).toEqual([
+      expect.objectContaining({ amountMinor: 100_000, currency: 'USD' }),
+    ]);
+  });
+
+  test('without purchases the purchase form defaults to the workspace’s scoring currency', async () => {
+    const contact = await aContact();
+    const scores = scoreRow(contact.id);
+    // The stored detail takes its currency from the list scores (score-pages.ts).
+    await writeScores(db, { put: [{ ...scores, list: { ...scores.list, currency: 'EUR' } }] });
+    renderCard(contact.id);
+    await screen.findByTestId('contact-card');
+    await waitFor(() => expect(screen.getByTestId('ltv')).toBeTruthy());
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Add purchase' }));
+    const form = screen.getByTestId('action-form');
+    expect((within(form).getByLabelText('Currency') as HTMLSelectElement).value).toBe('EUR');
+  });
+
   test('editing with bad values names each field and saves nothing', async () => {
     const contact = await aContact();
     renderCard(contact.id);

@@ -211,7 +211,9 @@ export function ContactCard({
           <ScoreBadges score={score} />
           <QuickActions
             contact={head.contact}
-            defaultCurrency={score?.detail.currency ?? purchases?.[0]?.currency ?? 'CNY'}
+            // The customer's own currency (their latest purchase: `purchases` is newest first) before
+            // the workspace's scoring currency, which says nothing about what this customer pays in.
+            defaultCurrency={purchases?.[0]?.currency ?? score?.detail.currency ?? 'CNY'}
           />
           <ContactInfo contact={head.contact} />
           <ValueSection score={score} now={now} />

@@ -19,6 +19,14 @@ const REASONS: [RegExp, MessageKey][] = [
   [/^must be from 1 to 5/, 'validation.csat'],
   [/^must be from 0 to 10/, 'validation.nps'],
   [/^must be a number/, 'validation.number'],
+  // List limits (shared/src/schemas/common.ts and contact.ts; "items" is the schemas' text for a list without its own).
+  [/^must have at most (?<max>\d+) tags$/, 'validation.tooManyTags'],
+  [/^must have at most (?<max>\d+) emails$/, 'validation.tooManyEmails'],
+  [/^must have at most (?<max>\d+) phones$/, 'validation.tooManyPhones'],
+  [/^must have at most (?<max>\d+) items$/, 'validation.tooManyItems'],
+  // An enum of three or more values (shared/src/schemas/validation.ts); the values are codes, kept as written.
+  [/^must be one of (?<values>.+)$/, 'validation.oneOf'],
+  [/^must name a user$/, 'validation.user'],
   [/^must not be more than the balance of (?<balance>-?\d+) points$/, 'feedback.validation.overBalance'],
   [/^must not be the customer themselves$/, 'feedback.validation.selfReferral'],
   [/^must not be a customer this one referred/, 'feedback.validation.referralCycle'],

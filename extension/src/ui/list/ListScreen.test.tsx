@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { type KeepcardDB, setDbForTesting } from '../../db/db';
 import { createRecords, type WriteContext } from '../../db/records-repo';
 import { writeScores } from '../../db/scores-repo';
@@ -180,6 +180,38 @@ describe('ListScreen', () => {
     await waitFor(() => expect(screen.getByTestId('result-count').textContent).toBe('共 3 位客户'));
     expect(screen.getByRole('searchbox', { name: '搜索客户' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '核心客户（A 类）' })).toBeTruthy();
+  });
+});
+
+describe('ListScreen when its query fails', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  test('shows the reason as text and a way to try again instead of loading forever', async () => {
+    await seed(4);
+    const { index } = listLoaderFor(db);
+    const query = vi
+      .spyOn(index, 'query')
+      .mockRejectedValueOnce(new Error('<b>Sorting</b> ran out of memory'));
+    renderList();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('The customer list could not be shown: <b>Sorting</b> ran out of memory');
+    expect(alert.querySelector('b')).toBeNull();
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.queryByTestId('result-count')).toBeNull();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.getByTestId('result-count').textContent).toBe('4 customers'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(query).toHaveBeenCalledTimes(2);
+  });
+
+  test('in Chinese', async () => {
+    await seed(2);
+    vi.spyOn(listLoaderFor(db).index, 'query').mockRejectedValueOnce(new Error('boom'));
+    renderList('zh-CN');
+    expect((await screen.findByRole('alert')).textContent).toBe('无法显示客户列表：boom');
+    expect(screen.getByRole('button', { name: '重试' })).toBeTruthy();
   });
 });
 

@@ -181,6 +181,16 @@ export function ListScreen({
         <Alert>{t('list.loadFailed', { message: errorLines(loader.loadError, i18n)[0]?.text ?? '' })}</Alert>
       </div>
     );
+  } else if (progress.done && query.error) {
+    // Also when an older result is at hand: it answers another filter or sort than the one shown.
+    body = (
+      <div className="m-3 space-y-2" data-testid="list-query-failed">
+        <Alert>{t('list.queryFailed', { message: errorLines(query.error, i18n)[0]?.text ?? '' })}</Alert>
+        <button type="button" className={buttonClass} onClick={query.retry}>
+          {t('list.retry')}
+        </button>
+      </div>
+    );
   } else if (!progress.done || !query.result) {
     body = (
       <div className="m-3" role="status">
@@ -355,7 +365,7 @@ export function ListScreen({
           onApply={(f) => setFilter({ ...f, text: f.text })}
         />
       )}
-      {progress.done && query.result && index.size > 0 && (
+      {progress.done && query.result && !query.error && index.size > 0 && (
         <div className="flex items-center gap-2 px-3 py-1 text-xs text-slate-700 dark:text-slate-300">
           <input
             type="checkbox"

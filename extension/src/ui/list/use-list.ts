@@ -1,5 +1,5 @@
 import type { SegmentFilter } from '@keepcard/shared';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { getDb } from '../../db/db';
 import type { ListIndex, ListResult, ListSort } from '../../list/list-index';
 import { type ListLoader, type LoadProgress, listLoaderFor } from '../../list/list-loader';
@@ -29,7 +29,13 @@ export interface QueryState {
   result: ListResult | null;
   /** The filter and sort the result answers (it may lag one keystroke behind while computing). */
   for: { filter: SegmentFilter; sort: ListSort } | null;
+  /** Why the latest query failed, or null; cleared when a query answers (or is retried). */
   error: unknown;
+}
+
+export interface ListQuery extends QueryState {
+  /** Runs the query again (after it failed): the error clears while it runs. */
+  retry: () => void;
 }
 
 /**
@@ -41,12 +47,19 @@ export function useListQuery(
   filter: SegmentFilter,
   sort: ListSort,
   ready: boolean,
-): QueryState {
+): ListQuery {
   const version = useIndexVersion(index);
   const [state, setState] = useState<QueryState>({ result: null, for: null, error: null });
+  // Bumped by `retry`: nothing else changes when the rep asks for the same query again.
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => {
+    setState((s) => (s.error === null ? s : { ...s, error: null }));
+    setAttempt((n) => n + 1);
+  }, []);
   useEffect(() => {
     if (!ready) return;
     void version;
+    void attempt;
     const abort = new AbortController();
     const started = performance.now();
     index.query(filter, sort, Date.now()).then(
@@ -60,6 +73,6 @@ export function useListQuery(
       },
     );
     return () => abort.abort();
-  }, [index, filter, sort, ready, version]);
-  return state;
+  }, [index, filter, sort, ready, version, attempt]);
+  return { ...state, retry };
 }
