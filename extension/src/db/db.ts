@@ -18,6 +18,7 @@ import { DB_NAME } from './db-version';
 import { queueExistingRows } from './outbox';
 import { digestsOf, PURCHASE_DIGESTS, type PurchaseDigestRow } from './purchase-digest';
 import { purchaseDigestMiddleware } from './purchase-digest-middleware';
+import { RESCORE_QUEUE, type RescoreQueueRow, rescoreQueueMiddleware } from './rescore-queue-middleware';
 import { type ScoreDetail, scoreDetailOf } from './score-detail';
 import { type ContactScores, packPages, repackVersion9, SCORE_PAGES, type ScorePageRow } from './score-pages';
 
@@ -174,6 +175,7 @@ export class KeepcardDB extends Dexie {
   syncState!: EntityTable<SyncStateRow, 'key'>;
   reminderLedger!: EntityTable<ReminderLedgerRow, 'key'>;
   purchaseDigests!: EntityTable<PurchaseDigestRow, 'contactId'>;
+  rescoreQueue!: EntityTable<RescoreQueueRow, 'contactId'>;
 
   /** `options` lets tests pass fake-indexeddb's factory instead of the browser's. */
   constructor(name = DB_NAME, options?: DexieOptions) {
@@ -274,7 +276,11 @@ export class KeepcardDB extends Dexie {
           row.scores = repackVersion9(row.scores);
         }),
     );
+    // v11: contacts to rescore, queued with every write to their records (rescore-queue-middleware.ts);
+    // nothing to migrate: the next refit (due at the first panel open of the day) covers what is older.
+    this.version(11).stores({ [RESCORE_QUEUE]: 'contactId' });
     this.use(purchaseDigestMiddleware);
+    this.use(rescoreQueueMiddleware);
   }
 }
 

@@ -32,11 +32,8 @@ function ask(request: WithoutId<ScoringRequest>): Promise<unknown> {
   });
 }
 
-/** Rescores one contact at once (after a purchase, complaint, interaction or task of theirs changed). */
-export const rescoreContact = (contactId: string) => ask({ kind: 'rescore', contactIds: [contactId] });
-
-/** Rescores several contacts (e.g. after a bulk action or new captures). */
-export const rescoreContacts = (contactIds: string[]) => ask({ kind: 'rescore', contactIds });
+/** Rescores every contact queued since (any write to a contact's records queues it). */
+export const drainRescoreQueue = () => ask({ kind: 'drain' });
 
 /** Refits the model and rescores everyone now ("Recompute scores" in settings). */
 export const refitScores = () => ask({ kind: 'refit' });

@@ -2,9 +2,10 @@ import { describe, expect, test } from 'vitest';
 import type { KeepcardDB } from '../db/db';
 import { packDigest } from '../db/purchase-digest';
 import { createRecord, createRecords, deleteRecord, updateRecord } from '../db/records-repo';
+import { EVERYONE } from '../db/rescore-queue-middleware';
 import { readScores, scorePageOf } from '../db/scores-repo';
 import { freshDb } from '../db/test-db';
-import { loadModel, refitAll, refitDue, rescore } from './scoring-engine';
+import { drainRescoreQueue, loadModel, refitAll, refitDue, rescore } from './scoring-engine';
 import { readAllPurchases } from './scoring-store';
 
 const DAY = 86_400_000;
@@ -124,6 +125,58 @@ describe('scoring engine', () => {
     expect(await readScores(db, regular.id)).toBeNull();
     const lead2 = await readScores(db, lead.id);
     expect(lead2?.list).toMatchObject({ lifecycle: 'new', revenueInWindowMinor: 9_900 });
+  });
+
+  test('every write to a contact’s records queues it, whoever writes; a drain rescores the queue and empties it', async () => {
+    const { db, ctx, whale, regular, lead } = await book();
+    await refitAll(db, NOW);
+    expect(await db.rescoreQueue.count()).toBe(0);
+    // A purchase pulled by sync keeps the other device's older time: a watermark on updatedAt missed it.
+    await db.purchases.put({
+      id: 'p-synced',
+      contactId: lead.id,
+      occurredAt: NOW - 2 * DAY,
+      product: 'Tea',
+      amountMinor: 12_300,
+      currency: 'CNY',
+      createdAt: NOW - 30 * DAY,
+      updatedAt: NOW - 30 * DAY,
+      deletedAt: null,
+    } as never);
+    // An interaction moved from one contact to another queues both.
+    const call = await createRecord(
+      'interactions',
+      { contactId: whale.id, kind: 'call', direction: 'outbound', occurredAt: NOW - DAY, summary: 'Called' },
+      ctx,
+    );
+    await db.interactions.update(call.id, { contactId: regular.id });
+    // A task for nobody queues nobody.
+    await createRecord('tasks', { kind: 'follow-up', title: 'Plan', dueAt: NOW + DAY, contactId: null }, ctx);
+    expect((await db.rescoreQueue.toCollection().primaryKeys()).sort()).toEqual(
+      [whale.id, regular.id, lead.id].sort(),
+    );
+    const drained = await drainRescoreQueue(db, NOW);
+    expect(drained).toMatchObject({ contacts: 3, refit: null });
+    expect(await db.rescoreQueue.count()).toBe(0);
+    expect((await readScores(db, lead.id))?.list).toMatchObject({
+      lifecycle: 'new',
+      revenueInWindowMinor: 12_300,
+    });
+    // A deleted row queues its contact too.
+    await db.purchases.delete('p-synced');
+    expect(await db.rescoreQueue.toCollection().primaryKeys()).toEqual([lead.id]);
+    await drainRescoreQueue(db, NOW);
+    expect((await readScores(db, lead.id))?.list).toMatchObject({ lifecycle: 'prospect' });
+  });
+
+  test('a cleared store queues everyone: the drain refits, and a refit empties the queue', async () => {
+    const { db } = await book();
+    await refitAll(db, NOW);
+    await db.feedback.clear();
+    expect(await db.rescoreQueue.toCollection().primaryKeys()).toEqual([EVERYONE]);
+    const drained = await drainRescoreQueue(db, NOW);
+    expect(drained.refit).toMatchObject({ contacts: 3 });
+    expect(await db.rescoreQueue.count()).toBe(0);
   });
 
   test.each([

@@ -9,6 +9,7 @@ import {
 } from '@keepcard/shared';
 import Dexie from 'dexie';
 import type { KeepcardDB, MetaRow } from '../db/db';
+import { EVERYONE } from '../db/rescore-queue-middleware';
 import {
   type ContactScores,
   type PageWriteResult,
@@ -75,6 +76,8 @@ const PAGE_CHUNK = 256;
  */
 export async function refitAll(db: KeepcardDB, now: number) {
   const started = performance.now();
+  // Everything queued so far is in what this refit reads next; what is queued from now on stays.
+  await db.rescoreQueue.clear();
   const settingsInput = await localScoringSettings(db, now);
   const settings = resolveScoringSettings(settingsInput);
   const records = await readAllCustomerRecords(db);
@@ -153,6 +156,7 @@ export async function rescore(db: KeepcardDB, contactIds: readonly string[], now
     db.purchaseDigests,
     db.tasks,
     db.scorePages,
+    db.rescoreQueue,
   ];
   const done = await db.transaction('rw', tables, async () => {
     const tx = currentIdbTransaction();
@@ -172,7 +176,11 @@ export async function rescore(db: KeepcardDB, contactIds: readonly string[], now
       contactScoresOf({ scores: scoreCustomer(r, stored.model, settings, now), records: r }),
     );
     const scored = performance.now();
-    await writeScoresOver(db, base, { put, remove: contactIds.filter((id) => !live.has(id)) });
+    await Promise.all([
+      writeScoresOver(db, base, { put, remove: contactIds.filter((id) => !live.has(id)) }),
+      // Rescored: off the queue (a write after this transaction queues them again).
+      db.rescoreQueue.bulkDelete([...contactIds]),
+    ]);
     return { contacts: records.length, read, scored };
   });
   if (!done) return refitAll(db, now);
@@ -215,4 +223,30 @@ async function refitNeeded(
 export async function refitIfDue(db: KeepcardDB, now: number) {
   const found = await db.transaction('r', db.meta, () => modelAndSettings(currentIdbTransaction(), now));
   return (await refitNeeded(db, found, now)) ? refitAll(db, now) : null;
+}
+
+/** Queued contacts rescored per transaction. */
+const DRAIN_BATCH = 500;
+/** A longer queue (a large import or sync pull while the panel was closed) is a refit's work. */
+const REFIT_ABOVE = 5_000;
+
+/**
+ * Rescores every contact in the rescore queue (rescore-queue-middleware.ts: every write to a contact's
+ * records queues it, in any context), a batch per transaction, until the queue is empty; a cleared
+ * store (EVERYONE) or a queue longer than REFIT_ABOVE refits instead. What is written meanwhile is
+ * rescored in a later batch or by the next drain.
+ */
+export async function drainRescoreQueue(db: KeepcardDB, now: number) {
+  let contacts = 0;
+  for (;;) {
+    const [count, keys] = await db.transaction('r', db.rescoreQueue, () =>
+      Promise.all([db.rescoreQueue.count(), db.rescoreQueue.limit(DRAIN_BATCH).primaryKeys()]),
+    );
+    if (keys.length === 0) return { contacts, refit: null };
+    if (count > REFIT_ABOVE || keys.includes(EVERYONE)) return { contacts, refit: await refitAll(db, now) };
+    const result = await rescore(db, keys, now);
+    // A rescore that found the model missing or stale refitted everyone (and emptied the queue).
+    if ('fit' in result.ms) return { contacts, refit: result };
+    contacts += result.contacts;
+  }
 }

@@ -1,7 +1,7 @@
 // The scoring Web Worker: fits the workspace model and writes scores off the main thread, so the side
 // panel stays responsive. It opens the same IndexedDB database as the panel.
 import { getDb } from '../db/db';
-import { refitAll, refitIfDue, rescore } from './scoring-engine';
+import { drainRescoreQueue, refitAll, refitIfDue, rescore } from './scoring-engine';
 import type { ScoringRequest, ScoringResponse } from './scoring-messages';
 
 const db = getDb();
@@ -19,7 +19,9 @@ self.onmessage = (event: MessageEvent<ScoringRequest>) => {
           ? await refitAll(db, now)
           : request.kind === 'refit-if-due'
             ? await refitIfDue(db, now)
-            : await rescore(db, request.contactIds, now);
+            : request.kind === 'drain'
+              ? await drainRescoreQueue(db, now)
+              : await rescore(db, request.contactIds, now);
       response = { id: request.id, ok: true, result };
     } catch (error) {
       response = { id: request.id, ok: false, error: (error as Error).message };

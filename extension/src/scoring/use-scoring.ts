@@ -1,18 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { getDb } from '../db/db';
-import { refitScoresIfDue, rescoreContacts } from './rescore';
+import { drainRescoreQueue, refitScoresIfDue } from './rescore';
 
 /**
  * Keeps stored scores current while the side panel is open: refits when due (missing model, a day
- * old, or a much changed book), and rescores at once every contact whose contact row, purchases,
- * interactions, feedback or tasks changed, whichever context wrote them (panel, background, sync).
- * Changes are found through each table's `updatedAt` index, from a watermark: no scan.
- * `enabled` false holds everything back (the worker is not even started) until the panel's first
- * screen is shown; changes made meanwhile are still caught, the watermark being the mount time.
+ * old, or a much changed book), and rescores every contact in the rescore queue, where every write
+ * to a contact's records puts it, in any context and whether the panel was open or not (panel,
+ * background, sync, imports: db/rescore-queue-middleware.ts). `enabled` false holds everything back
+ * (the worker is not even started) until the panel's first screen is shown; what is queued meanwhile
+ * waits in the queue.
  */
 export function useScoring(onError: (message: string) => void, enabled = true): void {
-  const watermark = useRef(Date.now());
   useEffect(() => {
     if (!enabled) return;
     refitScoresIfDue().then(
@@ -22,25 +21,15 @@ export function useScoring(onError: (message: string) => void, enabled = true): 
     );
   }, [onError, enabled]);
 
-  const changed = useLiveQuery(async () => {
-    if (!enabled) return undefined;
-    const db = getDb();
-    const since = watermark.current;
-    const [contacts, ...related] = await Promise.all([
-      db.contacts.where('updatedAt').aboveOrEqual(since).primaryKeys(),
-      ...(['purchases', 'interactions', 'feedback', 'tasks'] as const).map((table) =>
-        db.table(table).where('updatedAt').aboveOrEqual(since).toArray(),
-      ),
-    ]);
-    const ids = new Set<string>(contacts);
-    for (const rows of related)
-      for (const row of rows as { contactId: string | null }[]) if (row.contactId) ids.add(row.contactId);
-    return [...ids].sort();
-  }, [enabled]);
+  // The queue's first key, read again after every write to the queue: a new array each time, so a
+  // write that queues a contact while the worker drains still asks for another drain.
+  const head = useLiveQuery(
+    async (): Promise<string[]> => (enabled ? getDb().rescoreQueue.limit(1).primaryKeys() : []),
+    [enabled],
+  );
 
   useEffect(() => {
-    if (!changed || changed.length === 0) return;
-    watermark.current = Date.now();
-    rescoreContacts(changed).catch((error: unknown) => onError((error as Error).message));
-  }, [changed, onError]);
+    if (!head || head.length === 0) return;
+    drainRescoreQueue().catch((error: unknown) => onError((error as Error).message));
+  }, [head, onError]);
 }

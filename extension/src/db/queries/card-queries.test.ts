@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { refitAll } from '../../scoring/scoring-engine';
 import { keepPrimedIfSame, primeCard, primedCard } from '../../ui/card/card-prefetch';
 import { addNote, addPurchase, logInteraction, scheduleFollowUp } from '../activity-repo';
-import { SCHEMA_VERSION } from '../db-version';
+import { IDB_VERSION, SCHEMA_VERSION } from '../db-version';
 import { createRecord, deleteRecord, updateRecord, type WriteContext } from '../records-repo';
 import { freshDb } from '../test-db';
 import { cardDataFromIdb } from './card-idb-reader';
@@ -184,7 +184,7 @@ describe('card read straight from IndexedDB (the primed snapshot)', () => {
       req.onerror = () => reject(req.error);
     });
     await expect(cardDataFromIdb('c1', 50, { indexedDB, IDBKeyRange, name: old })).rejects.toThrow(
-      /at version 10, this code reads 100/,
+      new RegExp(`at version 10, this code reads ${IDB_VERSION}`),
     );
   });
 
