@@ -24,7 +24,7 @@ import {
 
 const PURCHASES = 'purchases';
 /** DBCoreRangeType.Any (a const enum in Dexie's types): the whole store, as clear() asks. */
-const ANY_RANGE = 3;
+export const ANY_RANGE = 3;
 
 /**
  * Transactions opened before version 8 created the store (the upgrades of older versions) have no
@@ -33,7 +33,8 @@ const ANY_RANGE = 3;
 const hasDigests = (trans: DBCoreTransaction) =>
   (trans as unknown as IDBTransaction).objectStoreNames.contains(PURCHASE_DIGESTS);
 
-const keysOf = (purchases: DBCoreTable, req: DBCorePutRequest | DBCoreAddRequest) =>
+/** The primary keys a put or add writes (given, or taken from the values). */
+export const keysOf = (purchases: DBCoreTable, req: DBCorePutRequest | DBCoreAddRequest) =>
   req.keys ?? req.values.map((v) => purchases.schema.primaryKey.extractKey!(v));
 
 /** The purchase rows a mutation replaces or removes, read before it runs. */

@@ -9,14 +9,13 @@
 // transaction on those stores to the queue's store.
 import Dexie, {
   type DBCore,
-  type DBCoreAddRequest,
   type DBCoreMutateRequest,
   type DBCoreMutateResponse,
-  type DBCorePutRequest,
   type DBCoreTable,
   type DBCoreTransaction,
   type Middleware,
 } from 'dexie';
+import { ANY_RANGE, keysOf } from './purchase-digest-middleware';
 
 /** The queue's store: one row per contact to rescore (db.ts version 11). */
 export const RESCORE_QUEUE = 'rescoreQueue';
@@ -40,15 +39,9 @@ const SCORED: Record<string, 'key' | 'contactId'> = {
   tasks: 'contactId',
 };
 
-/** DBCoreRangeType.Any (a const enum in Dexie's types): the whole store, as clear() asks. */
-const ANY_RANGE = 3;
-
 /** Transactions of the upgrades before version 11 have no queue store (and need none). */
 const hasQueue = (trans: DBCoreTransaction) =>
   (trans as unknown as IDBTransaction).objectStoreNames.contains(RESCORE_QUEUE);
-
-const keysOf = (table: DBCoreTable, req: DBCorePutRequest | DBCoreAddRequest) =>
-  req.keys ?? req.values.map((v) => table.schema.primaryKey.extractKey!(v));
 
 const contactOf = (row: unknown): string | null => {
   const id = (row as { contactId?: unknown } | undefined)?.contactId;
@@ -128,14 +121,13 @@ export const rescoreQueueMiddleware: Middleware<DBCore> = {
         if (!by) return table;
         return {
           ...table,
-          async mutate(req) {
+          mutate(req) {
             if (!hasQueue(req.trans)) return table.mutate(req);
-            const contacts = await touchedContacts(table, req, by);
-            const res = await table.mutate(req);
             const count =
               req.type === 'deleteRange' ? 0 : req.type === 'delete' ? req.keys.length : req.values.length;
-            await enqueue(core, req.trans, contacts, res, count);
-            return res;
+            return touchedContacts(table, req, by).then((contacts) =>
+              table.mutate(req).then((res) => enqueue(core, req.trans, contacts, res, count).then(() => res)),
+            ) as Promise<DBCoreMutateResponse>;
           },
         };
       },
